@@ -1,0 +1,17 @@
+/** All adapters, most specific first. The first whose `matches` is true runs. */
+import type { EhrAdapter } from './types';
+import { demoAdapter } from './demo';
+
+export const ADAPTERS: readonly EhrAdapter[] = [demoAdapter];
+
+/** The adapter for this page, or null. Never throws: a broken adapter is skipped. */
+export function pickAdapter(url: URL, doc: Document, adapters: readonly EhrAdapter[] = ADAPTERS): EhrAdapter | null {
+  for (const a of adapters) {
+    try {
+      if (a.matches(url, doc)) return a;
+    } catch {
+      // A faulty matcher must not stop the others or the page.
+    }
+  }
+  return null;
+}

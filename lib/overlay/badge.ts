@@ -1,0 +1,120 @@
+/**
+ * The urgency badge drawn into each inbox row. One small host element per row with
+ * its own shadow root; text is always set with textContent, never as HTML.
+ */
+import { URGENCY_TEXT, CATEGORY_TEXT } from '../triage/labels';
+import type { TriageResult } from '../triage/result';
+import { BADGE_CSS } from './styles';
+
+export const BADGE_ATTR = 'data-ehr-triage-badge';
+const ICON = { emergency: '⚠', urgent: '●', routine: '○' } as const;
+
+let sheet: CSSStyleSheet | null = null;
+function styleInto(root: ShadowRoot): void {
+  try {
+    sheet ??= new CSSStyleSheet();
+    if (sheet.cssRules.length === 0) sheet.replaceSync(BADGE_CSS);
+    root.adoptedStyleSheets = [sheet];
+  } catch {
+    const style = document.createElement('style');
+    style.textContent = BADGE_CSS;
+    root.append(style);
+  }
+}
+
+/** Find our badge host inside an anchor (only our own direct child). */
+export function findBadge(anchor: Element): HTMLElement | null {
+  for (const child of anchor.children) if (child.hasAttribute(BADGE_ATTR)) return child as HTMLElement;
+  return null;
+}
+
+/** What the badge shows; used to skip redundant DOM writes. */
+function signature(messageId: string, r: TriageResult): string {
+  return `${messageId}|${r.textHash}|${r.urgency}|${r.source}|${r.category ?? ''}|${r.score.toFixed(2)}`;
+}
+
+/** Create or update the badge for a row. Returns true when the DOM changed. */
+export function renderBadge(anchor: HTMLElement, messageId: string, r: TriageResult): boolean {
+  let host = findBadge(anchor);
+  const sig = signature(messageId, r);
+  if (host && host.dataset.ehrTriageSig === sig) return false;
+  if (!host) {
+    host = anchor.ownerDocument.createElement('span');
+    host.setAttribute(BADGE_ATTR, '');
+    const root = host.attachShadow({ mode: 'open' });
+    styleInto(root);
+    const badge = document.createElement('span');
+    badge.className = 'badge';
+    badge.tabIndex = 0;
+    badge.setAttribute('role', 'img');
+    const tip = document.createElement('div');
+    tip.className = 'tip';
+    tip.setAttribute('role', 'tooltip');
+    tip.id = 'tip';
+    badge.setAttribute('aria-describedby', 'tip');
+    root.append(badge, tip);
+    const show = () => {
+      const rect = badge.getBoundingClientRect();
+      tip.classList.add('open');
+      const h = tip.offsetHeight;
+      const top = rect.bottom + 6 + h > window.innerHeight ? rect.top - h - 6 : rect.bottom + 6;
+      tip.style.top = `${Math.max(4, top)}px`;
+      tip.style.left = `${Math.max(4, Math.min(rect.left, window.innerWidth - 350))}px`;
+    };
+    const hide = () => tip.classList.remove('open');
+    badge.addEventListener('mouseenter', show);
+    badge.addEventListener('focus', show);
+    badge.addEventListener('mouseleave', hide);
+    badge.addEventListener('blur', hide);
+    badge.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') hide();
+    });
+    anchor.append(host);
+  }
+  host.dataset.ehrTriageSig = sig;
+  host.dataset.ehrTriageFor = messageId;
+  host.dataset.ehrTriageUrgency = r.urgency;
+  host.dataset.ehrTriageSource = r.source;
+  host.dataset.ehrTriageScore = r.score.toFixed(3);
+  if (r.category) host.dataset.ehrTriageCategory = r.category;
+  else delete host.dataset.ehrTriageCategory;
+
+  const root = host.shadowRoot!;
+  const badge = root.querySelector<HTMLElement>('.badge')!;
+  const tip = root.querySelector<HTMLElement>('.tip')!;
+  badge.className = `badge ${r.urgency}`;
+  badge.replaceChildren();
+  const icon = document.createElement('span');
+  icon.className = 'icon';
+  icon.setAttribute('aria-hidden', 'true');
+  icon.textContent = ICON[r.urgency];
+  const label = document.createElement('span');
+  label.textContent = URGENCY_TEXT[r.urgency];
+  badge.append(icon, label);
+  const cat = r.category ? ` · ${CATEGORY_TEXT[r.category]}` : '';
+  badge.setAttribute('aria-label', `Triage: ${URGENCY_TEXT[r.urgency]}${cat}. ${r.reasons[0] ?? ''}`);
+
+  const h = document.createElement('h4');
+  h.textContent = `${URGENCY_TEXT[r.urgency]}${cat} · score ${r.score.toFixed(2)}`;
+  const ul = document.createElement('ul');
+  for (const reason of r.reasons.slice(0, 6)) {
+    const li = document.createElement('li');
+    li.textContent = reason;
+    ul.append(li);
+  }
+  const foot = document.createElement('div');
+  foot.className = 'foot';
+  foot.textContent =
+    r.source === 'rules'
+      ? 'Red-flag rules only. A suggestion: always read the message.'
+      : r.source === 'model+rules'
+        ? 'Raised by red-flag rules over the on-device model.'
+        : 'On-device model. A suggestion: always read the message.';
+  tip.replaceChildren(h, ul, foot);
+  return true;
+}
+
+/** Remove every badge we drew (used when the overlay stops). */
+export function removeAllBadges(doc: Document): void {
+  for (const el of doc.querySelectorAll(`[${BADGE_ATTR}]`)) el.remove();
+}

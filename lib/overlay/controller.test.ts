@@ -1,0 +1,118 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { InboxOverlay, type Triager } from './controller';
+import { demoAdapter } from '../adapters/demo';
+import type { EhrAdapter } from '../adapters/types';
+import type { TriageResult } from '../triage/result';
+import { loadFixture } from '../../tests/fixtures/load';
+
+const URL_OK = 'http://127.0.0.1:5174/inbox';
+
+function result(hash: string, urgency: TriageResult['urgency'], source: TriageResult['source'] = 'rules'): TriageResult {
+  return { textHash: hash, urgency, score: urgency === 'emergency' ? 0.9 : 0.1, category: null, probs: null, redFlags: [], source, reasons: ['r'], salient: [] };
+}
+
+/** Emergency when the text mentions chest pressure, else routine. */
+const fakeRules: Triager = {
+  quick: (text, hash) => result(hash, /chest pressure/.test(text) ? 'emergency' : 'routine'),
+};
+
+const badges = (doc: Document) =>
+  [...doc.querySelectorAll<HTMLElement>('[data-ehr-triage-badge]')].map((b) => [b.dataset.ehrTriageFor, b.dataset.ehrTriageUrgency, b.dataset.ehrTriageSource]);
+
+let overlay: InboxOverlay | null = null;
+afterEach(() => {
+  overlay?.stop();
+  overlay = null;
+});
+
+const tick = (ms = 60) => new Promise((r) => setTimeout(r, ms));
+
+describe('InboxOverlay', () => {
+  it('badges every row once and reports the open message', () => {
+    const doc = loadFixture('demo/inbox-open.html', URL_OK);
+    const onOpen = vi.fn();
+    overlay = new InboxOverlay({ adapter: demoAdapter, doc, triager: fakeRules, onOpenMessage: onOpen });
+    overlay.start();
+    expect(badges(doc)).toEqual([
+      ['m101', 'emergency', 'rules'],
+      ['m102', 'routine', 'rules'],
+      ['m103', 'routine', 'rules'],
+    ]);
+    expect(onOpen).toHaveBeenCalledTimes(1);
+    expect(onOpen.mock.calls[0]![0].id).toBe('m101');
+    expect(onOpen.mock.calls[0]![1].urgency).toBe('emergency');
+    // A second scan changes nothing and reports nothing new.
+    overlay.scan();
+    expect(doc.querySelectorAll('[data-ehr-triage-badge]')).toHaveLength(3);
+    expect(onOpen).toHaveBeenCalledTimes(1);
+    // The patient's HTML-like text stays text in the row and in the badge.
+    expect(doc.querySelector('script')).toBeNull();
+  });
+
+  it('re-badges rows the page re-renders', async () => {
+    const doc = loadFixture('demo/inbox-open.html', URL_OK);
+    overlay = new InboxOverlay({ adapter: demoAdapter, doc, triager: fakeRules });
+    overlay.start();
+    const list = doc.querySelector('[data-testid="message-list"]')!;
+    const html = list.innerHTML.replace(/<span data-ehr-triage-badge[^>]*><\/span>/g, '');
+    list.innerHTML = html;
+    list.querySelectorAll('[data-ehr-triage-badge]').forEach((b) => b.remove());
+    expect(doc.querySelectorAll('[data-ehr-triage-badge]')).toHaveLength(0);
+    await tick();
+    expect(badges(doc).map((b) => b[0])).toEqual(['m101', 'm102', 'm103']);
+  });
+
+  it('upgrades badges with refined (model) results, and keeps rules results when refining fails', async () => {
+    const doc = loadFixture('demo/inbox-open.html', URL_OK);
+    const refine = vi.fn(async (items: { hash: string; text: string }[]) =>
+      items.map((i) => result(i.hash, i.text.includes('appt') ? 'urgent' : 'routine', 'model')),
+    );
+    overlay = new InboxOverlay({ adapter: demoAdapter, doc, triager: { ...fakeRules, refine } });
+    overlay.start();
+    await tick(120);
+    expect(refine).toHaveBeenCalledTimes(1);
+    expect(badges(doc).map((b) => [b[0], b[1], b[2]])).toEqual([
+      ['m101', 'routine', 'model'],
+      ['m102', 'routine', 'model'],
+      ['m103', 'urgent', 'model'],
+    ]);
+
+    overlay.stop();
+    const doc2 = loadFixture('demo/inbox-open.html', URL_OK);
+    overlay = new InboxOverlay({ adapter: demoAdapter, doc: doc2, triager: { ...fakeRules, refine: () => Promise.reject(new Error('no model')) } });
+    overlay.start();
+    await tick(120);
+    expect(badges(doc2).map((b) => b[1])).toEqual(['emergency', 'routine', 'routine']);
+    expect(doc2.querySelector<HTMLElement>('[data-ehr-triage-status]')!.dataset.level).toBe('warn');
+  });
+
+  it('never lets an adapter error escape; pauses with one status after repeated failures', async () => {
+    const doc = loadFixture('demo/inbox-open.html', URL_OK);
+    const broken: EhrAdapter = {
+      ...demoAdapter,
+      listRows: () => {
+        throw new TypeError('row.querySelector is not a function');
+      },
+    };
+    overlay = new InboxOverlay({ adapter: broken, doc, triager: fakeRules, maxConsecutiveErrors: 2 });
+    expect(() => overlay!.start()).not.toThrow();
+    await tick();
+    const status = doc.querySelector<HTMLElement>('[data-ehr-triage-status]')!;
+    expect(status.dataset.level).toBe('error');
+    expect(status.dataset.text).toMatch(/Triage paused on this page/);
+    expect(doc.querySelectorAll('[data-ehr-triage-status]')).toHaveLength(1);
+    // The diagnostic carries structure, never patient text.
+    const diag = status.shadowRoot!.querySelector('button.copy') as HTMLButtonElement;
+    expect(diag.hidden).toBe(false);
+  });
+
+  it('removes everything it drew when stopped', () => {
+    const doc = loadFixture('demo/inbox-open.html', URL_OK);
+    overlay = new InboxOverlay({ adapter: demoAdapter, doc, triager: fakeRules });
+    overlay.start();
+    overlay.stop();
+    overlay = null;
+    expect(doc.querySelectorAll('[data-ehr-triage-badge], [data-ehr-triage-status]')).toHaveLength(0);
+  });
+});

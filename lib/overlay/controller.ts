@@ -1,0 +1,257 @@
+/**
+ * The inbox overlay: keeps one badge on every visible message row, reports the
+ * open message, and never lets an error escape into the EHR page.
+ *
+ * It is driven by a cheap, idempotent scan: a MutationObserver (and navigation
+ * events) schedule at most one scan per tick; a scan only writes to the DOM when
+ * a badge is missing or out of date, so its own writes settle immediately.
+ */
+import type { EhrAdapter, InboxRow, OpenMessage } from '../adapters/types';
+import { triageText } from '../adapters/types';
+import type { TriageResult } from '../triage/result';
+import type { Urgency } from '../triage/labels';
+import { textHash } from '../util/hash';
+import { BADGE_ATTR, removeAllBadges, renderBadge } from './badge';
+import { STATUS_ATTR, createStatus, type StatusView } from './status';
+
+export interface Triager {
+  /** Immediate result (red-flag rules). Must not throw. */
+  quick(text: string, hash: string): TriageResult;
+  /** Better results later (the model), or a rejection; the quick result stays if it fails. */
+  refine?(items: { hash: string; text: string }[]): Promise<TriageResult[]>;
+  /** Short description for the status element, e.g. "rules only" or "model ready". */
+  describe?(): string;
+}
+
+export interface OverlayOptions {
+  adapter: EhrAdapter;
+  doc: Document;
+  triager: Triager;
+  /** Called when the open message (or its triage) changes. */
+  onOpenMessage?: (msg: OpenMessage | null, triage: TriageResult | null) => void;
+  /** Called after each scan that changed what is visible. */
+  onScan?: (stats: ScanStats) => void;
+  /** Scans that throw this many times in a row pause the overlay. */
+  maxConsecutiveErrors?: number;
+}
+
+export interface ScanStats {
+  rows: number;
+  badged: number;
+  byUrgency: Record<Urgency, number>;
+  /** Rows currently shown with an unread marker, by urgency. */
+  unreadByUrgency: Record<Urgency, number>;
+}
+
+export interface VisibleTriage {
+  message: InboxRow['message'];
+  triage: TriageResult;
+}
+
+const REFINE_BATCH = 32;
+
+export class InboxOverlay {
+  private readonly cache = new Map<string, TriageResult>();
+  private readonly pending = new Map<string, string>();
+  private readonly inflight = new Set<string>();
+  private observer: MutationObserver | null = null;
+  private scheduled = false;
+  private refineTimer: ReturnType<typeof setTimeout> | null = null;
+  private status: StatusView | null = null;
+  private errors = 0;
+  private paused = false;
+  private lastOpenKey = '';
+  private lastStatsKey = '';
+  private refineFailed = false;
+  private visible: VisibleTriage[] = [];
+  private readonly onNav = () => this.schedule();
+
+  constructor(private readonly opts: OverlayOptions) {}
+
+  start(): void {
+    const { doc } = this.opts;
+    this.status = createStatus(doc);
+    this.status.set('ok', 'Inbox Triage: starting…');
+    this.observer = new MutationObserver((records) => {
+      if (records.some((r) => !isOwnMutation(r))) this.schedule();
+    });
+    this.observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+    const win = doc.defaultView;
+    win?.addEventListener('hashchange', this.onNav);
+    win?.addEventListener('popstate', this.onNav);
+    this.scan();
+  }
+
+  stop(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+    const win = this.opts.doc.defaultView;
+    win?.removeEventListener('hashchange', this.onNav);
+    win?.removeEventListener('popstate', this.onNav);
+    if (this.refineTimer) clearTimeout(this.refineTimer);
+    removeAllBadges(this.opts.doc);
+    this.status?.remove();
+  }
+
+  /** The rows of the last scan with their triage, in page order. */
+  visibleTriage(): readonly VisibleTriage[] {
+    return this.visible;
+  }
+
+  /** Triage for a text hash, if known. */
+  resultFor(hash: string): TriageResult | undefined {
+    return this.cache.get(hash);
+  }
+
+  /** Schedule one scan soon (coalesced). */
+  schedule(): void {
+    if (this.scheduled || this.paused) return;
+    this.scheduled = true;
+    setTimeout(() => {
+      this.scheduled = false;
+      this.scan();
+    }, 16);
+  }
+
+  /** Run a scan now. Never throws. */
+  scan(): void {
+    if (this.paused) return;
+    try {
+      this.scanUnsafe();
+      this.errors = 0;
+    } catch (err) {
+      this.errors += 1;
+      const max = this.opts.maxConsecutiveErrors ?? 3;
+      const detail = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      if (this.errors >= max) {
+        this.paused = true;
+        this.observer?.disconnect();
+        this.status?.set('error', 'Triage paused on this page: the inbox layout was not recognised. The EHR works as usual.', this.diagnostic(detail));
+      } else {
+        this.status?.set('warn', 'Triage hit a problem on this page; retrying.', this.diagnostic(detail));
+        this.schedule();
+      }
+    }
+  }
+
+  private triage(text: string): TriageResult {
+    const hash = textHash(text);
+    const hit = this.cache.get(hash);
+    if (hit) return hit;
+    const quick = this.opts.triager.quick(text, hash);
+    this.cache.set(hash, quick);
+    if (this.opts.triager.refine && !this.refineFailed) this.queueRefine(hash, text);
+    return quick;
+  }
+
+  private scanUnsafe(): void {
+    const { adapter, doc } = this.opts;
+    const rows = adapter.hasInbox(doc) ? adapter.listRows(doc) : [];
+    const byUrgency: Record<Urgency, number> = { emergency: 0, urgent: 0, routine: 0 };
+    const unreadByUrgency: Record<Urgency, number> = { emergency: 0, urgent: 0, routine: 0 };
+    const visible: VisibleTriage[] = [];
+    let badged = 0;
+    for (const row of rows) {
+      const result = this.triage(triageText(row.message.subject, row.message.preview));
+      renderBadge(row.badgeAnchor, row.message.id, result);
+      badged += 1;
+      byUrgency[result.urgency] += 1;
+      if (row.message.unread) unreadByUrgency[result.urgency] += 1;
+      visible.push({ message: row.message, triage: result });
+    }
+    this.visible = visible;
+
+    const open = adapter.readOpenMessage(doc);
+    const openTriage = open ? this.triage(triageText(open.subject, open.body)) : null;
+    const openKey = open && openTriage ? `${open.id}|${openTriage.textHash}|${openTriage.source}|${openTriage.urgency}` : '';
+    if (openKey !== this.lastOpenKey) {
+      this.lastOpenKey = openKey;
+      this.opts.onOpenMessage?.(open, openTriage);
+    }
+
+    const stats: ScanStats = { rows: rows.length, badged, byUrgency, unreadByUrgency };
+    const statsKey = JSON.stringify(stats) + (this.opts.triager.describe?.() ?? '');
+    if (statsKey !== this.lastStatsKey) {
+      this.lastStatsKey = statsKey;
+      this.status?.set(this.refineFailed ? 'warn' : 'ok', statusText(stats, this.opts.triager.describe?.() ?? 'rules only', !!open));
+      this.opts.onScan?.(stats);
+    }
+  }
+
+  private queueRefine(hash: string, text: string): void {
+    if (this.inflight.has(hash)) return;
+    this.pending.set(hash, text);
+    if (this.refineTimer) return;
+    this.refineTimer = setTimeout(() => void this.flushRefine(), 30);
+  }
+
+  private async flushRefine(): Promise<void> {
+    this.refineTimer = null;
+    const refine = this.opts.triager.refine;
+    if (!refine) return;
+    while (this.pending.size) {
+      const batch = [...this.pending].slice(0, REFINE_BATCH).map(([hash, text]) => ({ hash, text }));
+      for (const b of batch) {
+        this.pending.delete(b.hash);
+        this.inflight.add(b.hash);
+      }
+      try {
+        const results = await refine(batch);
+        for (const r of results) this.cache.set(r.textHash, r);
+        this.refineFailed = false;
+      } catch {
+        // The model is unavailable: keep the rules' results, say so once.
+        this.refineFailed = true;
+        this.pending.clear();
+      } finally {
+        for (const b of batch) this.inflight.delete(b.hash);
+      }
+      this.lastStatsKey = '';
+      this.schedule();
+    }
+  }
+
+  private diagnostic(error: string): string {
+    const { adapter, doc } = this.opts;
+    // Structure only: no patient text, no URL query or path (they can carry identifiers).
+    const safe = (f: () => number) => {
+      try {
+        return f();
+      } catch {
+        return -1;
+      }
+    };
+    return JSON.stringify(
+      {
+        kind: 'inbox-triage-diagnostic',
+        adapter: adapter.id,
+        origin: doc.location?.origin ?? '',
+        time: new Date().toISOString(),
+        error: error.slice(0, 300),
+        rowsFound: safe(() => adapter.listRows(doc).length),
+        replyBoxFound: safe(() => (adapter.findReplyBox(doc) ? 1 : 0)),
+        elements: safe(() => doc.getElementsByTagName('*').length),
+      },
+      null,
+      2,
+    );
+  }
+}
+
+function statusText(s: ScanStats, engine: string, hasOpen: boolean): string {
+  if (!s.rows) return hasOpen ? `Inbox Triage: open message triaged · ${engine}` : `Inbox Triage: no messages on this page · ${engine}`;
+  const parts = [`${s.rows} message${s.rows === 1 ? '' : 's'}`];
+  if (s.byUrgency.emergency) parts.push(`${s.byUrgency.emergency} emergency`);
+  if (s.byUrgency.urgent) parts.push(`${s.byUrgency.urgent} urgent`);
+  return `Inbox Triage: ${parts.join(', ')} · ${engine}`;
+}
+
+function isOwn(node: Node): boolean {
+  return node instanceof Element && (node.hasAttribute(BADGE_ATTR) || node.hasAttribute(STATUS_ATTR));
+}
+
+function isOwnMutation(r: MutationRecord): boolean {
+  if (r.type !== 'childList') return false;
+  const nodes = [...r.addedNodes, ...r.removedNodes];
+  return nodes.length > 0 && nodes.every(isOwn);
+}
