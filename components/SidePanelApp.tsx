@@ -1,7 +1,16 @@
-/** The clinician's side panel: the open message's triage (level, score, reasons). */
-import { useEffect, useState } from 'react';
+/** The clinician's side panel: the open message's triage (level, score, reasons, explanation). */
+import { useEffect } from 'react';
+import { QueryClient, QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query';
 import { browser } from 'wxt/browser';
-import { OpenMessageStateSchema, SESSION_KEYS, type OpenMessageState } from '@/lib/messaging/protocol';
+import {
+  ModelStatusSchema,
+  OpenMessageStateSchema,
+  SESSION_KEYS,
+  sendMessage,
+  type ModelStatus,
+  type OpenMessageState,
+} from '@/lib/messaging/protocol';
+import { triageText } from '@/lib/adapters/types';
 import { TriageView } from './TriageView';
 
 async function activeTabId(): Promise<number | undefined> {
@@ -15,7 +24,7 @@ async function activeTabId(): Promise<number | undefined> {
   }
 }
 
-async function readState(): Promise<OpenMessageState | null> {
+async function readOpenState(): Promise<OpenMessageState | null> {
   const area = browser.storage.session;
   const tabId = await activeTabId();
   const keys: string[] = [SESSION_KEYS.lastOpenTab];
@@ -30,35 +39,83 @@ async function readState(): Promise<OpenMessageState | null> {
   return parsed.success ? parsed.data : null;
 }
 
-export function SidePanelApp() {
-  const [state, setState] = useState<OpenMessageState | null | undefined>(undefined);
+async function readModelStatus(): Promise<ModelStatus | null> {
+  const got = await browser.storage.session.get(SESSION_KEYS.modelStatus);
+  const parsed = ModelStatusSchema.safeParse(got[SESSION_KEYS.modelStatus]);
+  return parsed.success ? parsed.data : null;
+}
+
+function useSessionInvalidation(): void {
+  const qc = useQueryClient();
   useEffect(() => {
-    let alive = true;
-    const refresh = () => void readState().then((s) => alive && setState(s), () => alive && setState(null));
-    refresh();
-    const onChange = (_: unknown, area: string) => area === 'session' && refresh();
-    browser.storage.onChanged.addListener(onChange);
-    browser.tabs?.onActivated?.addListener(refresh);
-    return () => {
-      alive = false;
-      browser.storage.onChanged.removeListener(onChange);
-      browser.tabs?.onActivated?.removeListener(refresh);
+    const onChange = (_: unknown, area: string) => {
+      if (area === 'session') void qc.invalidateQueries({ queryKey: ['session'] });
     };
-  }, []);
+    const onTab = () => void qc.invalidateQueries({ queryKey: ['session'] });
+    browser.storage.onChanged.addListener(onChange);
+    browser.tabs?.onActivated?.addListener(onTab);
+    return () => {
+      browser.storage.onChanged.removeListener(onChange);
+      browser.tabs?.onActivated?.removeListener(onTab);
+    };
+  }, [qc]);
+}
+
+function ModelLine({ status }: { status: ModelStatus | null | undefined }) {
+  if (!status) return null;
+  const text =
+    status.state === 'ready'
+      ? `On-device model ready${status.loadMs ? ` (loaded in ${(status.loadMs / 1000).toFixed(1)} s)` : ''}`
+      : status.state === 'loading'
+        ? `Loading the on-device model… ${Math.round((status.progress ?? 0) * 100)}%`
+        : status.state === 'failed'
+          ? `The model could not load; red-flag rules are still checking every message. (${status.error ?? 'unknown error'})`
+          : 'The model starts with the first inbox page.';
+  return (
+    <p className={`notice model-${status.state}`} data-testid="model-status" data-state={status.state}>
+      {text}
+    </p>
+  );
+}
+
+function Panel() {
+  useSessionInvalidation();
+  const open = useQuery({ queryKey: ['session', 'open'], queryFn: readOpenState });
+  const model = useQuery({ queryKey: ['session', 'model'], queryFn: readModelStatus });
+  const state = open.data;
+  const text = state?.message ? triageText(state.message.subject, state.message.body) : '';
+  const explain = useQuery({
+    queryKey: ['explain', state?.triage?.textHash],
+    queryFn: () => sendMessage('explainText', { text }),
+    enabled: !!state?.triage && state.triage.source !== 'rules' && text.length > 0,
+    staleTime: Infinity,
+    retry: false,
+  });
 
   return (
     <main className="panel" aria-live="polite">
       <h1>Inbox Triage</h1>
-      {state === undefined ? (
+      {open.isPending ? (
         <p className="empty">Loading…</p>
       ) : !state?.message || !state.triage ? (
         <div className="card empty" data-testid="panel-empty">
           Open a message in your EHR inbox to see its triage here.
         </div>
       ) : (
-        <TriageView message={state.message} triage={state.triage} />
+        <TriageView message={state.message} triage={state.triage} salient={explain.data?.salient ?? []} />
       )}
+      <ModelLine status={model.data} />
       <p className="notice">Triage runs on this computer. No message text leaves it. It is a suggestion: always read the message.</p>
     </main>
+  );
+}
+
+const client = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
+
+export function SidePanelApp() {
+  return (
+    <QueryClientProvider client={client}>
+      <Panel />
+    </QueryClientProvider>
   );
 }

@@ -9,7 +9,15 @@ const SOURCE_TEXT: Record<TriageResult['source'], string> = {
   'model+rules': 'Raised by the red-flag rules above the model’s level',
 };
 
-export function TriageView({ message, triage }: { message: OpenMessage; triage: TriageResult }) {
+export function TriageView({
+  message,
+  triage,
+  salient = [],
+}: {
+  message: OpenMessage;
+  triage: TriageResult;
+  salient?: readonly { text: string; weight: number }[];
+}) {
   const segments = highlightSegments(message.body, triage.redFlags);
   return (
     <>
@@ -40,6 +48,32 @@ export function TriageView({ message, triage }: { message: OpenMessage; triage: 
             <li key={r}>{r}</li>
           ))}
         </ul>
+        {salient.length > 0 && (
+          <p className="meta" data-testid="panel-salient">
+            Words that raised the model’s score most: {salient.map((s) => `“${s.text}”`).join(', ')}
+          </p>
+        )}
+        {triage.probs && (
+          <details>
+            <summary className="meta">Model probabilities</summary>
+            <table className="probs">
+              <tbody>
+                {Object.entries(triage.probs.urgency).map(([k, v]) => (
+                  <tr key={k}>
+                    <th scope="row">{k}</th>
+                    <td>{v.toFixed(2)}</td>
+                  </tr>
+                ))}
+                {Object.entries(triage.probs.category).map(([k, v]) => (
+                  <tr key={k}>
+                    <th scope="row">{k}</th>
+                    <td>{v.toFixed(2)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        )}
       </section>
       <section className="card">
         <h2>Message</h2>

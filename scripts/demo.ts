@@ -11,7 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startDemoInbox } from '../tests/demo-inbox/server';
-import { launchWithExtension, readBadges, waitForAllBadged } from './lib/browser';
+import { ensureChromium, launchWithExtension, readBadges, waitForAllBadged } from './lib/browser';
 import { DEMO_SELECTORS } from '../lib/adapters/demo';
 import { summarize, formatSummary } from './lib/demo-summary';
 
@@ -40,6 +40,7 @@ async function main(): Promise<void> {
   const headless = values.headless || !hasDisplay;
   if (!values.headless && !hasDisplay) log('No display found: running headless (pass --headless to say so explicitly).');
 
+  ensureChromium(log);
   const inbox = await startDemoInbox({ port: Number(values.port) }).catch(() => startDemoInbox({ port: 0 }));
   log(`Demo EHR inbox at ${inbox.url} (${inbox.messages.length} messages)`);
   const browser = await launchWithExtension({ headless, viewport: headless ? { width: 1400, height: 900 } : null });

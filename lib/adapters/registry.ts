@@ -1,8 +1,10 @@
-/** All adapters, most specific first. The first whose `matches` is true runs. */
+/** All built-in adapters, most specific first. The first whose `matches` is true runs. */
 import type { EhrAdapter } from './types';
 import { demoAdapter } from './demo';
+import { openemrMessagesAdapter, openemrPortalMailAdapter } from './openemr';
 
-export const ADAPTERS: readonly EhrAdapter[] = [demoAdapter];
+export const BUILT_IN_ADAPTERS: readonly EhrAdapter[] = [demoAdapter, openemrMessagesAdapter, openemrPortalMailAdapter];
+export const ADAPTERS = BUILT_IN_ADAPTERS;
 
 /** The adapter for this page, or null. Never throws: a broken adapter is skipped. */
 export function pickAdapter(url: URL, doc: Document, adapters: readonly EhrAdapter[] = ADAPTERS): EhrAdapter | null {

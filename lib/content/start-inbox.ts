@@ -4,18 +4,13 @@
  * so that nothing can break the EHR page.
  */
 import { pickAdapter } from '../adapters/registry';
-import { InboxOverlay, type Triager } from '../overlay/controller';
-import { rulesTriage } from '../triage/rules-triage';
+import { InboxOverlay } from '../overlay/controller';
 import { sendMessage } from '../messaging/protocol';
+import { createContentTriager } from './triager';
 
 interface Ctx {
   onInvalidated(cb: () => void): void;
 }
-
-const rulesOnly: Triager = {
-  quick: (text, hash) => rulesTriage(text, hash),
-  describe: () => 'red-flag rules',
-};
 
 export function startInbox(ctx: Ctx, doc: Document = document): InboxOverlay | null {
   try {
@@ -24,7 +19,7 @@ export function startInbox(ctx: Ctx, doc: Document = document): InboxOverlay | n
     const overlay = new InboxOverlay({
       adapter,
       doc,
-      triager: rulesOnly,
+      triager: createContentTriager((items) => sendMessage('triageBatch', { items })),
       onOpenMessage: (message, triage) => {
         sendMessage('reportOpenMessage', { adapterId: adapter.id, message, triage }).catch(() => undefined);
       },

@@ -7,6 +7,10 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import { z } from 'zod';
 import { OpenMessageSchema, type OpenMessage } from '../adapters/types';
 import { TriageResultSchema, type TriageResult } from '../triage/result';
+import type { ModelOutput } from '../triage/decide';
+
+/** A model output as sent between contexts (typed arrays become plain arrays). */
+export type ModelOutputWire = Omit<ModelOutput, 'embedding'> & { embedding?: number[] };
 
 export const OpenMessageReportSchema = z.object({
   adapterId: z.string().max(100),
@@ -23,9 +27,52 @@ export const InboxStatsReportSchema = z.object({
 });
 export type InboxStatsReport = z.infer<typeof InboxStatsReportSchema>;
 
+/** Where the on-device model is: shown by the overlay's status and the side panel. */
+export const ModelStatusSchema = z.object({
+  state: z.enum(['idle', 'loading', 'ready', 'failed']),
+  /** 0..1 while loading. */
+  progress: z.number().min(0).max(1).optional(),
+  error: z.string().max(2000).optional(),
+  modelId: z.string().optional(),
+  dtype: z.string().optional(),
+  /** ms the last load took. */
+  loadMs: z.number().optional(),
+});
+export type ModelStatus = z.infer<typeof ModelStatusSchema>;
+
+/** At most this many characters of a message are sent to the model host (the model reads 256 tokens). */
+export const MAX_TRIAGE_TEXT = 200_000;
+
+export const TriageBatchSchema = z.object({
+  items: z
+    .array(z.object({ hash: z.string().min(1).max(64), text: z.string().max(MAX_TRIAGE_TEXT) }))
+    .max(256),
+});
+export type TriageBatch = z.infer<typeof TriageBatchSchema>;
+
+export interface TriageBatchReply {
+  results: TriageResult[];
+  model: ModelStatus;
+  cacheHits: number;
+}
+
+export const ModelClassifySchema = z.object({ texts: z.array(z.string().max(MAX_TRIAGE_TEXT)).max(256) });
+export const ModelExplainSchema = z.object({ text: z.string().max(MAX_TRIAGE_TEXT), k: z.number().int().min(1).max(10).optional() });
+
 export interface ProtocolMap {
+  // content script -> background
   reportOpenMessage(data: OpenMessageReport): { ok: true };
   reportInboxStats(data: InboxStatsReport): { ok: true };
+  triageBatch(data: TriageBatch): TriageBatchReply;
+  // side panel -> background
+  explainText(data: { text: string }): { salient: { text: string; weight: number }[]; model: ModelStatus };
+  getModelStatus(): ModelStatus;
+  // background -> model host (offscreen document)
+  hostClassify(data: { texts: string[] }): Omit<ModelOutputWire, 'embedding'>[];
+  hostExplain(data: { text: string; k?: number }): { text: string; weight: number }[];
+  hostStatus(): ModelStatus;
+  // model host -> background
+  hostStatusChanged(data: ModelStatus): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
@@ -40,6 +87,7 @@ export type OpenMessageState = z.infer<typeof OpenMessageStateSchema>;
 export const SESSION_KEYS = {
   openForTab: (tabId: number) => `open:${tabId}`,
   lastOpenTab: 'open:last-tab',
+  modelStatus: 'model:status',
 } as const;
 
 export type { OpenMessage, TriageResult };

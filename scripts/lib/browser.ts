@@ -4,6 +4,7 @@
  * machine. Shared by `npm run demo`, `npm run bench` and the end-to-end tests.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -30,6 +31,26 @@ export function findChromium(): string {
     );
   }
   return found;
+}
+
+/**
+ * Find a browser, installing Debian's Chromium when none is present and we may
+ * (root on a Debian/Ubuntu machine with apt-get): the README's first command must
+ * work on a fresh machine.
+ */
+export function ensureChromium(log: (m: string) => void = console.error): string {
+  try {
+    return findChromium();
+  } catch (err) {
+    const root = typeof process.getuid === 'function' && process.getuid() === 0;
+    if (process.platform !== 'linux' || !existsSync('/usr/bin/apt-get') || !root) throw err;
+    log('No browser found: installing Debian\'s Chromium (apt-get install -y chromium)…');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    const r = spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+    if (r.status !== 0) throw err;
+    return findChromium();
+  }
 }
 
 /** Hosts a request may go to: only this machine. */

@@ -1,0 +1,22 @@
+import { browser } from 'wxt/browser';
+import { benchClassify } from '@/lib/bench/stats';
+import { createModelHost } from '@/lib/model-host/host';
+
+/** Model in this page's main thread (as in the offscreen document) vs in a dedicated worker. */
+async function runBench(texts: string[], where: 'page' | 'worker') {
+  if (where === 'page') {
+    const host = createModelHost({ baseUrl: browser.runtime.getURL('/') });
+    return benchClassify(async () => {
+      await host.load();
+      return { classify: (t: string[]) => host.classify({ texts: t }) };
+    }, texts);
+  }
+  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+  return new Promise((resolve, reject) => {
+    worker.onmessage = (e: MessageEvent) => (e.data?.error ? reject(new Error(e.data.error)) : resolve(e.data));
+    worker.onerror = (e) => reject(new Error(e.message));
+    worker.postMessage({ texts, baseUrl: browser.runtime.getURL('/') });
+  });
+}
+
+(window as unknown as { runBench: typeof runBench }).runBench = runBench;

@@ -1,0 +1,72 @@
+/**
+ * Checks on the built package (.output/chrome-mv3), as the Chrome Web Store would:
+ * no remotely hosted code, minimal permissions, WASM allowed by CSP, and every
+ * file the model needs inside the package.
+ */
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { EXTENSION_DIR } from '../../scripts/lib/browser';
+import { findRemoteCodeReferences } from '../../lib/build/no-remote-code';
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : [p];
+  });
+}
+
+const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as Record<string, unknown> & {
+  permissions: string[];
+  host_permissions: string[];
+  optional_host_permissions: string[];
+  content_security_policy: { extension_pages: string };
+  content_scripts: { matches: string[] }[];
+};
+
+describe('built package', () => {
+  it('references no remotely hosted code (Chrome Web Store MV3 rule)', () => {
+    const code = files(EXTENSION_DIR).filter((f) => /\.(m?js|html)$/.test(f));
+    expect(code.length).toBeGreaterThan(3);
+    const found: string[] = [];
+    for (const f of code) for (const hit of findRemoteCodeReferences(readFileSync(f, 'utf8'))) found.push(`${relative(EXTENSION_DIR, f)}: ${hit}`);
+    expect(found).toEqual([]);
+  });
+
+  it('asks only for the permissions it uses, with host access only for supported inbox sites', () => {
+    expect([...manifest.permissions].sort()).toEqual(['offscreen', 'sidePanel', 'storage']);
+    expect(manifest.host_permissions).toEqual(['http://localhost/*', 'http://127.0.0.1/*']);
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
+    expect(manifest.content_scripts.flatMap((c) => c.matches)).toEqual(['http://localhost/*', 'http://127.0.0.1/*']);
+  });
+
+  it("allows WASM in extension pages' CSP and nothing remote", () => {
+    const csp = manifest.content_security_policy.extension_pages;
+    expect(csp).toContain("'wasm-unsafe-eval'");
+    expect(csp).not.toMatch(/https?:/);
+    expect(csp).not.toContain("'unsafe-eval'");
+  });
+
+  it('ships the model, tokenizer and ONNX Runtime files inside the package', () => {
+    for (const f of [
+      'models/triage-v1/config.json',
+      'models/triage-v1/tokenizer.json',
+      'models/triage-v1/tokenizer_config.json',
+      'models/triage-v1/triage.json',
+      'models/triage-v1/onnx/model_quantized.onnx',
+      'ort/ort-wasm-simd-threaded.wasm',
+      'ort/ort-wasm-simd-threaded.mjs',
+      'offscreen.html',
+      'sidepanel.html',
+      'icon/128.png',
+    ])
+      expect(existsSync(join(EXTENSION_DIR, f)), f).toBe(true);
+    // The shipped (int8) model stays small.
+    expect(statSync(join(EXTENSION_DIR, 'models/triage-v1/onnx/model_quantized.onnx')).size).toBeLessThanOrEqual(5 * 1024 * 1024);
+  });
+
+  it('does not ship the evaluation data or training corpus', () => {
+    const all = files(EXTENSION_DIR).map((f) => relative(EXTENSION_DIR, f));
+    expect(all.filter((f) => /public-eval|\.jsonl$|models\/data/.test(f))).toEqual([]);
+  });
+});
