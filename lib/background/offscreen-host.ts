@@ -71,7 +71,8 @@ export const offscreenHost: ModelHostClient & { explain(text: string): Promise<{
 let version: Promise<string> | null = null;
 /** The shipped model's version (from triage.json) and the rules' version: the cache key prefix. */
 export function modelVersion(rulesVersion: string): Promise<string> {
-  version ??= fetch(browser.runtime.getURL('/models/triage-v1/triage.json'))
+  const getUrl = browser.runtime.getURL as (path: string) => string;
+  version ??= fetch(getUrl('/models/triage-v1/triage.json'))
     .then((r) => r.json() as Promise<{ version?: string }>)
     .then((j) => `${j.version ?? 'unknown'}+rules-${rulesVersion}`)
     .catch((e: unknown) => {
