@@ -11,7 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startDemoInbox } from '../tests/demo-inbox/server';
-import { ensureChromium, launchWithExtension, readBadges, waitForAllBadged } from './lib/browser';
+import { ensureChromium, launchWithExtension, readBadges, waitForAllBadged, waitForModelBadges } from './lib/browser';
 import { DEMO_SELECTORS } from '../lib/adapters/demo';
 import { summarize, formatSummary } from './lib/demo-summary';
 
@@ -56,6 +56,7 @@ async function main(): Promise<void> {
 
   await page.goto(inbox.url);
   const timing = await waitForAllBadged(page, DEMO_SELECTORS.row);
+  const modelMs = await waitForModelBadges(page);
   const outDir = resolve(values.out);
   mkdirSync(outDir, { recursive: true });
   const shot = resolve(outDir, 'inbox.png');
@@ -69,6 +70,7 @@ async function main(): Promise<void> {
     await next.click();
     await page.waitForFunction((n) => document.querySelector('#page-info')?.textContent?.startsWith(String((n - 1) * 25 + 1)), p);
     await waitForAllBadged(page, DEMO_SELECTORS.row);
+    if (modelMs !== null) await waitForModelBadges(page);
     Object.assign(seen, await readBadges(page));
   }
 
@@ -86,7 +88,7 @@ async function main(): Promise<void> {
   const panelShot = resolve(outDir, 'sidepanel.png');
   await panel.screenshot({ path: panelShot });
 
-  const summary = summarize(inbox.messages, seen, timing, browser.offMachine);
+  const summary = summarize(inbox.messages, seen, { ...timing, modelBadgedMs: modelMs }, browser.offMachine);
   console.log(formatSummary(summary, { screenshot: shot, panelScreenshot: panelShot }));
   await browser.close();
   await inbox.close();

@@ -108,6 +108,8 @@ export async function launchWithExtension(opts: LaunchOptions = {}): Promise<Ext
       '--disable-features=Translate,OptimizationHints,MediaRouter',
     ],
   });
+  // tsx (esbuild keepNames) wraps functions passed to page.evaluate in __name(); define it in pages.
+  await context.addInitScript('globalThis.__name = globalThis.__name || ((f) => f);');
   const requests: string[] = [];
   const offMachine: string[] = [];
   const record = (url: string) => {
@@ -182,4 +184,34 @@ export async function readBadges(page: Page): Promise<Record<string, string>> {
     }
     return out;
   });
+}
+
+/**
+ * Wait until every badge on the page comes from the model (fused with the rules),
+ * or the overlay says the model is unavailable. Returns ms since navigation start,
+ * or null when the model is unavailable (the rules' badges stay).
+ */
+export async function waitForModelBadges(page: Page, timeoutMs = 90_000): Promise<number | null> {
+  return page.evaluate(
+    (timeoutMs) =>
+      new Promise<number | null>((resolve, reject) => {
+        const check = () => {
+          const status = document.querySelector<HTMLElement>('[data-ehr-triage-status]')?.dataset.text ?? '';
+          if (status.includes('model unavailable')) return resolve(null), true;
+          const badges = [...document.querySelectorAll<HTMLElement>('[data-ehr-triage-badge]')];
+          if (badges.length && badges.every((b) => b.dataset.ehrTriageSource !== 'rules')) return resolve(performance.now()), true;
+          return false;
+        };
+        if (check()) return;
+        const obs = new MutationObserver(() => {
+          if (check()) obs.disconnect();
+        });
+        obs.observe(document.documentElement, { childList: true, subtree: true, attributes: true });
+        setTimeout(() => {
+          obs.disconnect();
+          reject(new Error(`The model did not badge the page within ${timeoutMs} ms`));
+        }, timeoutMs);
+      }),
+    timeoutMs,
+  );
 }

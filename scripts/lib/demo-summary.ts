@@ -14,11 +14,16 @@ export interface DemoSummary {
   agreement: number;
   emergencyRecall: number | null;
   emergencyOrUrgentRecall: number | null;
-  firstPage: BadgeTimings;
+  firstPage: BadgeTimings & { modelBadgedMs?: number | null };
   offMachineRequests: string[];
 }
 
-export function summarize(messages: readonly LabeledMessage[], seen: Record<string, string>, firstPage: BadgeTimings, offMachine: string[]): DemoSummary {
+export function summarize(
+  messages: readonly LabeledMessage[],
+  seen: Record<string, string>,
+  firstPage: DemoSummary['firstPage'],
+  offMachine: string[],
+): DemoSummary {
   const byUrgency: Record<string, number> = { emergency: 0, urgent: 0, routine: 0 };
   for (const u of Object.values(seen)) byUrgency[u] = (byUrgency[u] ?? 0) + 1;
   const labeled = messages.filter((m) => m.id in seen);
@@ -48,6 +53,7 @@ export function formatSummary(s: DemoSummary, files: { screenshot: string; panel
     `  per urgency:          emergency ${s.byUrgency.emergency ?? 0}, urgent ${s.byUrgency.urgent ?? 0}, routine ${s.byUrgency.routine ?? 0}`,
     `  agreement with labels: ${pct(s.agreement)} (emergency recall ${pct(s.emergencyRecall)}, emergency+urgent recall ${pct(s.emergencyOrUrgentRecall)})`,
     `  first page:           ${s.firstPage.rows} rows; rows in DOM at ${Math.round(s.firstPage.firstRowMs)} ms, all badged at ${Math.round(s.firstPage.allBadgedMs)} ms after page load (${Math.round(s.firstPage.allBadgedMs - s.firstPage.firstRowMs)} ms after rows appeared)`,
+    `  model:                ${s.firstPage.modelBadgedMs === undefined ? 'not measured' : s.firstPage.modelBadgedMs === null ? 'unavailable: badges from the red-flag rules only' : `every badge from the on-device model + rules at ${Math.round(s.firstPage.modelBadgedMs)} ms after page load (model loaded cold)`}`,
     `  requests off this machine: ${s.offMachineRequests.length}${s.offMachineRequests.length ? ` (${s.offMachineRequests.slice(0, 3).join(', ')})` : ''}`,
     `  screenshot:           ${files.screenshot}`,
     ...(files.panelScreenshot ? [`  side panel:           ${files.panelScreenshot}`] : []),
