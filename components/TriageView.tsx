@@ -21,7 +21,7 @@ export function TriageView({
   const segments = highlightSegments(message.body, triage.redFlags);
   return (
     <>
-      <section className="card" data-testid="panel-triage" data-urgency={triage.urgency} data-message-id={message.id}>
+      <section className="card" data-testid="panel-triage" data-urgency={triage.urgency} data-source={triage.source} data-message-id={message.id}>
         <div style={{ display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
           <span className={`level ${triage.urgency}`} data-testid="panel-level">
             <span aria-hidden="true">{triage.urgency === 'emergency' ? '⚠' : triage.urgency === 'urgent' ? '●' : '○'}</span>

@@ -2,8 +2,9 @@
 import type { EhrAdapter } from './types';
 import { demoAdapter } from './demo';
 import { openemrMessagesAdapter, openemrPortalMailAdapter } from './openemr';
+import { medplumAdapter } from './medplum';
 
-export const BUILT_IN_ADAPTERS: readonly EhrAdapter[] = [demoAdapter, openemrMessagesAdapter, openemrPortalMailAdapter];
+export const BUILT_IN_ADAPTERS: readonly EhrAdapter[] = [demoAdapter, medplumAdapter, openemrMessagesAdapter, openemrPortalMailAdapter];
 export const ADAPTERS = BUILT_IN_ADAPTERS;
 
 /** The adapter for this page, or null. Never throws: a broken adapter is skipped. */

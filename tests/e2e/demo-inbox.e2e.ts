@@ -7,16 +7,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startDemoInbox, type DemoInbox } from '../demo-inbox/server';
-import { launchWithExtension, readBadges, waitForAllBadged, type ExtensionBrowser } from '../../scripts/lib/browser';
+import { launchWithExtension, readBadges, waitForAllBadged, waitForModelBadges, type ExtensionBrowser } from '../../scripts/lib/browser';
 import { DEMO_SELECTORS } from '../../lib/adapters/demo';
-import { rulesTriage } from '../../lib/triage/rules-triage';
 import { triageText } from '../../lib/adapters/types';
+import { expectedTriage } from './expected';
 
 let inbox: DemoInbox;
 let browser: ExtensionBrowser;
 let page: Page;
 
 const label = (id: string) => inbox.messages.find((m) => m.id === id)!;
+const textOf = (id: string) => triageText(label(id).subject, label(id).body);
+
+/** Every row's badge equals the Node computation (same model, rules, fusion); labelled emergencies are emergencies. */
+async function checkBadges(badges: Record<string, string>, ids: string[]): Promise<void> {
+  const expected = await expectedTriage(ids.map(textOf));
+  ids.forEach((id, i) => {
+    const e = expected[i]!;
+    if (!e.borderline) expect(badges[id], `${id} badge`).toBe(e.result.urgency);
+    if (label(id).urgency === 'emergency') expect(badges[id], `${id} is a labelled emergency`).toBe('emergency');
+  });
+}
 
 beforeAll(async () => {
   inbox = await startDemoInbox({ port: 0 });
@@ -34,16 +45,14 @@ describe('demo inbox overlay', () => {
   it('puts a badge on every visible row, with the level the triage gives and every labelled emergency as emergency', async () => {
     const t = await waitForAllBadged(page, DEMO_SELECTORS.row);
     expect(t.rows).toBe(25);
+    // The model's results replace the rules' first answer (the model loads inside the package).
+    expect(await waitForModelBadges(page)).not.toBeNull();
     const badges = await readBadges(page);
     const rowIds = await page.$$eval(DEMO_SELECTORS.row, (rows) => rows.map((r) => (r as HTMLElement).dataset.messageId!));
     expect(Object.keys(badges).sort()).toEqual([...rowIds].sort());
-    for (const id of rowIds) {
-      const m = label(id);
-      // The badge shows exactly what the extension's triage computes for this text…
-      expect(badges[id], id).toBe(rulesTriage(triageText(m.subject, m.body)).urgency);
-      // …and never shows a labelled emergency as less.
-      if (m.urgency === 'emergency') expect(badges[id], `${id} is an emergency`).toBe('emergency');
-    }
+    await checkBadges(badges, rowIds);
+    const sources = await page.$$eval('[data-ehr-triage-badge]', (els) => els.map((e) => (e as HTMLElement).dataset.ehrTriageSource));
+    expect(sources.every((s) => s === 'model' || s === 'model+rules')).toBe(true);
     // Badges carry text, not colour alone.
     const text = await page.locator('[data-ehr-triage-badge]').first().evaluate((el) => el.shadowRoot!.textContent);
     expect(text).toMatch(/Emergency|Urgent|Routine/);
@@ -77,10 +86,11 @@ describe('demo inbox overlay', () => {
     await page.click('#next-page');
     await page.waitForFunction(() => document.querySelector('#page-info')?.textContent?.startsWith('26'));
     await waitForAllBadged(page, DEMO_SELECTORS.row);
+    await waitForModelBadges(page);
     const second = await readBadges(page);
     expect(Object.keys(second)).toHaveLength(25);
     expect(Object.keys(second).some((id) => firstIds.includes(id))).toBe(false);
-    for (const [id, u] of Object.entries(second)) if (label(id).urgency === 'emergency') expect(u, id).toBe('emergency');
+    await checkBadges(second, Object.keys(second));
   });
 
   it('shows the open message in the side panel', async () => {
@@ -93,10 +103,13 @@ describe('demo inbox overlay', () => {
     const card = panel.locator('[data-testid="panel-triage"]');
     await expect.poll(() => card.getAttribute('data-message-id'), { timeout: 15_000 }).toBe(id);
     const m = label(id);
-    const expected = rulesTriage(triageText(m.subject, m.body));
+    const [e] = await expectedTriage([textOf(id)]);
+    const expected = e!.result;
+    await expect.poll(() => card.getAttribute('data-source'), { timeout: 30_000 }).not.toBe('rules');
     expect(await card.getAttribute('data-urgency')).toBe(expected.urgency);
     expect(await panel.textContent('[data-testid="panel-level"]')).toContain(expected.urgency[0]!.toUpperCase() + expected.urgency.slice(1));
-    expect(await panel.textContent('[data-testid="panel-score"]')).toBe(expected.score.toFixed(2));
+    expect(Number(await panel.textContent('[data-testid="panel-score"]'))).toBeCloseTo(expected.score, 1);
+    expect(await panel.getAttribute('[data-testid="model-status"]', 'data-state')).toBe('ready');
     expect(await panel.textContent('[data-testid="panel-message"]')).toContain(m.body.replace(/\s+/g, ' ').slice(0, 30));
     // Opening another message updates the panel live.
     const other = page.locator(DEMO_SELECTORS.row).nth(5);

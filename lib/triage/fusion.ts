@@ -1,0 +1,90 @@
+/**
+ * Model + red-flag rules -> one TriageResult.
+ *
+ * The rules can only RAISE the model's urgency, never lower it. When they raise
+ * it, the score is lifted into the band of the new level so that sorting by
+ * score stays consistent with the level.
+ */
+import { maxUrgency, urgencyRank, type Urgency } from './labels';
+import type { ModelOutput } from './decide';
+import type { TriageResult } from './result';
+import { textHash } from '../util/hash';
+
+/** The part of `applyRules(text)` (./rules) that fusion uses. */
+export interface RuleMatch {
+  ruleId: string;
+  label: string;
+  level: 'emergency' | 'urgent';
+  phrase: string;
+  start?: number;
+  end?: number;
+}
+export interface RuleResult {
+  /** The least urgent level the message may be shown at (null or 'routine': no floor). */
+  floor: Urgency | null;
+  matches: readonly RuleMatch[];
+  suppressed?: unknown;
+}
+
+/** Lowest score of a level that the rules raised the message to. */
+export const SCORE_FLOOR = { emergency: 0.9, urgent: 0.6 } as const;
+/** Scores of rules-only results (same bands as ./rules-triage). */
+export const RULES_ONLY_SCORE = { emergency: 0.9, urgent: 0.6, routine: 0.1 } as const;
+
+const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
+const dedupe = (xs: string[]) => [...new Set(xs)];
+
+/** "Chest pain: “crushing chest pain”" for each red flag, most urgent first, without repeats. */
+export function redFlagReasons(matches: readonly RuleMatch[]): string[] {
+  const ordered = [...matches].sort((a, b) => urgencyRank(b.level) - urgencyRank(a.level));
+  return dedupe(ordered.map((m) => `${m.label}: “${m.phrase}”`));
+}
+
+export function fuse(
+  text: string,
+  hash: string | undefined,
+  model: ModelOutput | null,
+  rules: RuleResult,
+  salient: readonly { text: string; weight: number }[] = [],
+): TriageResult {
+  const textHashValue = hash ?? textHash(text);
+  const redFlags = rules.matches.map(({ ruleId, label, level, phrase }) => ({ ruleId, label, level, phrase }));
+  const reasons = redFlagReasons(rules.matches);
+
+  if (!model) {
+    const urgency: Urgency = rules.floor ?? 'routine';
+    const extra = Math.min(rules.matches.length, 5) * 0.01;
+    if (!reasons.length) reasons.push('No red-flag phrases found');
+    return {
+      textHash: textHashValue,
+      urgency,
+      score: urgency === 'routine' ? RULES_ONLY_SCORE.routine : clamp01(RULES_ONLY_SCORE[urgency] + extra),
+      category: null,
+      probs: null,
+      redFlags,
+      source: 'rules',
+      reasons,
+      salient: [],
+    };
+  }
+
+  const fused = maxUrgency(model.urgency, rules.floor) ?? model.urgency;
+  const raised = urgencyRank(fused) > urgencyRank(model.urgency);
+  const score = clamp01(raised && fused !== 'routine' ? Math.max(model.score, SCORE_FLOOR[fused]) : model.score);
+
+  reasons.push(`Model: ${model.urgency} ${model.probs.urgency[model.urgency].toFixed(2)}`);
+  const shown = salient.filter((s) => s.text);
+  if (shown.length) reasons.push(`Driven by: ${shown.map((s) => `“${s.text}”`).join(', ')}`);
+
+  return {
+    textHash: textHashValue,
+    urgency: fused,
+    score,
+    category: model.category,
+    probs: { urgency: { ...model.probs.urgency }, category: { ...model.probs.category } },
+    redFlags,
+    source: raised ? 'model+rules' : 'model',
+    reasons,
+    salient: shown.map((s) => ({ text: s.text, weight: s.weight })),
+  };
+}

@@ -1,0 +1,5 @@
+declare module 'virtual:medplum-search-parameters' {
+  import type { SearchParameter } from '@medplum/fhirtypes';
+  const params: SearchParameter[];
+  export default params;
+}
