@@ -9,6 +9,9 @@ describe('remote code guard', () => {
     ]);
     expect(findRemoteCodeReferences('import("https://example.com/a.mjs")')).toEqual(['https://example.com/a.mjs']);
     expect(findRemoteCodeReferences('see https://huggingface.co/docs and chrome-extension://x/ort/a.wasm')).toEqual([]);
+    // A link to a project page is not a script to load.
+    expect(findRemoteCodeReferences('"see https://github.com/huggingface/transformers.js"')).toEqual([]);
+    expect(findRemoteCodeReferences('importScripts("https://evil.example/x.js")')).toEqual(['https://evil.example/x.js']);
   });
 
   it("rewrites transformers.js's default CDN WASM path to the packaged copy", () => {

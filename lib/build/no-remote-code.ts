@@ -22,10 +22,13 @@ export function stripRemoteWasmLoader(): Plugin {
   };
 }
 
+/** Hosts that only appear in libraries' comments and error messages as links to read, never to load. */
+const DOC_HOSTS = new Set(['github.com', 'developer.mozilla.org']);
+
 /** Remote code references in a built JS/HTML file's text: CDNs and absolute URLs of scripts or WASM. */
 export function findRemoteCodeReferences(text: string): string[] {
   const hits = new Set<string>();
-  for (const m of text.matchAll(/https?:\/\/[^\s"'`)]+?\.(?:m?js|wasm)\b/g)) hits.add(m[0]);
+  for (const m of text.matchAll(/https?:\/\/([^\s"'`)/]+)[^\s"'`)]*?\.(?:m?js|wasm)\b/g)) if (!DOC_HOSTS.has(m[1]!)) hits.add(m[0]);
   for (const m of text.matchAll(/(?:cdn\.jsdelivr\.net|unpkg\.com|cdnjs\.cloudflare\.com|esm\.sh|cdn\.skypack\.dev)[^\s"'`]*/g)) hits.add(m[0]);
   return [...hits];
 }
