@@ -66,15 +66,17 @@ const HYP_CUE = new RegExp(
 const EMBEDDED_IF = /(?:wonder[a-z]{0,3}|know|sure|see|check|tell (?:me|us)|ask[a-z]{0,3}|curious|unsure|question|whether|idea|determine|decide|confirm|find out)\s*$/;
 
 // ------------------------------------------------------------------------------- past
+/** "born 3 weeks ago", "nació hace 3 semanas": an age, not a time in the past. */
+const BIRTH_BEFORE = String.raw`(?<!\b(?:born|delivered|birth|baby|newborn|nacio|naci|nacid[oa]|luz|parto) )`;
 const REMOTE_TIME = new RegExp(
   [
-    String.raw`\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|many|couple(?: of)?) (?:years?|yrs?|months?|mos?|decades?|weeks?|wks?) (?:ago|back|earlier|before)\b`,
+    String.raw`${BIRTH_BEFORE}\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|many|couple(?: of)?) (?:years?|yrs?|months?|mos?|decades?|weeks?|wks?) (?:ago|back|earlier|before)\b`,
     String.raw`\b(?:last|previous|past|prior) (?:week|year|years|month|months|decade|summer|winter|spring|fall|autumn|christmas|january|february|march|april|june|july|august|september|october|november|december)\b`,
     String.raw`\b(?:19|20)\d\d\b`,
     String.raw`\b(?:long ago|a long time ago|a while (?:ago|back)|years back|childhood)\b`,
     String.raw`\bas a (?:child|kid|baby|teen|teenager|toddler)\b`,
     String.raw`\bwhen (?:i|he|she) was (?:a |little|young|younger|pregnant|in (?:college|high school))`,
-    String.raw`\bhace (?:\d+|un|una|unos|unas|varios|varias|muchos|muchas|dos|tres) (?:anos?|meses|mes|semanas)\b`,
+    String.raw`${BIRTH_BEFORE}\bhace (?:\d+|un|una|unos|unas|varios|varias|muchos|muchas|dos|tres) (?:anos?|meses|mes|semanas)\b`,
     String.raw`\b(?:el ano pasado|de nin[oa])\b`,
   ].join('|'),
 );

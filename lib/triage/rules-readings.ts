@@ -167,3 +167,106 @@ export function underThreeMonths(m: RegExpExecArray): boolean {
   const days = ageInDays(m[0]);
   return days === null ? !/\d/.test(m[0]) && !AGE_RE.test(m[0]) : days < 90;
 }
+
+// ---------------------------------------------------------------------------- infant fever
+/** Fever in a young infant: 38.0 C / 100.4 F or higher (labels.md: any fever under 3 months is an emergency). */
+export const infantFeverTest: Test = (v, unit) => {
+  const u = unit.toLowerCase();
+  const isF = /^(?:f|fahrenheit)$/.test(u) || (!/^(?:c|celsius|centigrad)/.test(u) && v >= 90 && v <= 115);
+  const isC = /^(?:c|celsius|centigrad[a-z]*)$/.test(u) || (!isF && !/^f/.test(u) && v >= 34 && v <= 45);
+  if (isF) return v >= 100.4 && v <= 110 ? 'emergency' : null;
+  if (isC) return v >= 38 && v <= 43 ? 'emergency' : null;
+  return null;
+};
+
+/** "38.4 C" / "100.6°F" style matches for infants: group 1 = number, group 2 = unit. */
+export const infantTemperatureWithUnit: Check = (m) => {
+  const v = parseFloat((m[1] ?? '').replace(',', '.'));
+  const unit = (m[2] ?? 'deg').replace(/\s+/g, '');
+  return infantFeverTest(v, unit) ? { level: 'emergency' } : false;
+};
+
+// ---------------------------------------------------------------------------- asthma
+const COUNT_WORDS: Record<string, number> = {
+  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12,
+  several: 4, multiple: 4, many: 5, 'so many': 6, 'a bunch of': 5, 'a dozen': 12,
+};
+const INHALER_WORD = /\b(?:inhaler|albuterol|puffer|nebulizer|neb|nebs|ventolin|proair|proventil|rescue)\b/;
+const USE_COUNT =
+  /^(?: (?:[a-z]{1,12} ){0,4}?)?(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve|several|multiple|many|so many|a bunch of|a dozen) ?(times|x|puffs?|treatments?|rounds?)\b(?: (a|per|each|every) (day|week|month|year)\b| (daily|weekly|monthly)\b)?/;
+const EVERY_FEW =
+  /^(?: (?:[a-z]{1,12} ){0,4}?)?every (?:(\d{1,2}|few|couple of|ten|fifteen|twenty|thirty) (minutes?|mins?)|(?:one |1 )?(hour|hr|half hour))\b/;
+
+/**
+ * Rescue-inhaler overuse right after an inhaler word: "used my inhaler 4 times in the last hour",
+ * "albuterol every 20 minutes". 4+ uses (or 8+ puffs) in a short time -> emergency; 3 -> urgent;
+ * "4 times a day" -> urgent; "... a week / a month" -> nothing.
+ */
+export const inhalerOveruseCheck: Check = (m, ctx) => {
+  const from = m.index + m[0].length;
+  // "used it 4 times": the "it" must be an inhaler mentioned just before.
+  if (/ it$/.test(m[0]) && !INHALER_WORD.test(ctx.text.slice(Math.max(0, m.index - 150), m.index))) return false;
+  let seg = ctx.text.slice(from, from + 60);
+  const stop = seg.search(SENTENCE_END);
+  if (stop >= 0) seg = seg.slice(0, stop);
+  const every = EVERY_FEW.exec(seg);
+  if (every) return { end: from + every[0].length, level: 'emergency' };
+  const c = USE_COUNT.exec(seg);
+  if (!c || c[1] === undefined) return false;
+  const n = /^\d+$/.test(c[1]) ? parseInt(c[1], 10) : (COUNT_WORDS[c[1]] ?? 0);
+  const end = from + c[0].length;
+  if (c[4] === 'week' || c[4] === 'month' || c[4] === 'year' || c[5] === 'weekly' || c[5] === 'monthly') return false;
+  const perDay = c[4] === 'day' || c[5] === 'daily';
+  const puffs = /^puff/.test(c[2] ?? '');
+  const heavy = puffs ? n >= 8 : n >= 4;
+  if (perDay) return heavy || n >= 4 ? { end, level: 'urgent' } : false;
+  if (heavy) return { end, level: 'emergency' };
+  return (puffs ? n >= 6 : n >= 3) ? { end, level: 'urgent' } : false;
+};
+
+const PEAK_BASELINE = /\b(?:normal|normally|usual|usually|best|personal best|baseline|typically|typical|regular|green zone)\b/;
+const PEAK_WORDS_EMERGENCY =
+  /\bred zone\b|\b(?:less than|under|below|not even) (?:half|50 ?%|50 percent)\b|\bhalf (?:of )?(?:my |his |her |the |what )?(?:normal|usual|best|baseline|it usually is|it normally is)\b|\b(?:way|much|a lot|far|significantly|dramatically|really|super|very) (?:lower|down|below|less)\b/;
+const PEAK_WORDS_URGENT =
+  /\byellow zone\b|^(?: (?:readings?|numbers?|values?|today|now))?(?:(?: (?:is|are|was|were|has|have|been|keeps?|kept|went|just|only|now|getting|going|really|very|quite|pretty)){1,3} (?:lower|low|down|below (?:normal|usual|my best))| (?:has |have |is |are |keeps? )?(?:dropped|dropping|fallen|falling|fell|went down|gone down))\b/;
+const PEAK_NUM_G = /(?<![\d.,\/])(\d{2,3})(?![\d\/:]|[.,]\d)( ?%| percent)?/g;
+
+/**
+ * Peak flow far below the patient's normal: "peak flow 150, normally 450" (under 50% -> emergency,
+ * under 80% -> urgent), "peak flow is 40%", "in the red zone", "way lower than usual".
+ */
+export const peakFlowCheck: Check = (m, ctx) => {
+  const from = m.index + m[0].length;
+  const before = ctx.text.slice(Math.max(0, m.index - 30), m.index);
+  let seg = ctx.text.slice(from, from + 120);
+  // Allow one sentence break ("Peak flow 200. My best is 500."), not two.
+  const first = seg.search(SENTENCE_END);
+  if (first >= 0) {
+    const second = seg.slice(first + 1).search(SENTENCE_END);
+    if (second >= 0) seg = seg.slice(0, first + 1 + second);
+  }
+  if (PEAK_WORDS_EMERGENCY.test(seg)) return { level: 'emergency' };
+  const nums: { v: number; pct: boolean; baseline: boolean }[] = [];
+  PEAK_NUM_G.lastIndex = 0;
+  for (let n = PEAK_NUM_G.exec(seg); n && nums.length < 4; n = PEAK_NUM_G.exec(seg)) {
+    const v = parseInt(n[1] ?? '', 10);
+    const pct = !!n[2];
+    if (!pct && (v < 50 || v > 900)) continue;
+    const lead = seg.slice(Math.max(0, n.index - 25), n.index);
+    const tail = seg.slice(n.index + n[0].length, n.index + n[0].length + 20);
+    const baseline = PEAK_BASELINE.test(lead) || /^ (?:is |was )?(?:my |his |her )?(?:normal|usual|best|baseline)\b/.test(tail);
+    nums.push({ v, pct, baseline });
+  }
+  const pct = nums.find((n) => n.pct);
+  if (pct) return pct.v < 50 ? { level: 'emergency' } : pct.v < 80 ? { level: 'urgent' } : false;
+  const baseFirst = PEAK_BASELINE.test(before);
+  const base = baseFirst ? nums[0] : nums.find((n) => n.baseline);
+  const current = nums.find((n) => n !== base && !n.baseline);
+  if (base && current && base.v > 0) {
+    const ratio = current.v / base.v;
+    if (ratio < 0.5) return { level: 'emergency' };
+    if (ratio < 0.8) return { level: 'urgent' };
+    return false;
+  }
+  return PEAK_WORDS_URGENT.test(seg) ? { level: 'urgent' } : false;
+};

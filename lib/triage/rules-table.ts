@@ -14,12 +14,16 @@ import {
   feverTest,
   glucoseTest,
   heartRateTest,
+  infantFeverTest,
+  infantTemperatureWithUnit,
+  inhalerOveruseCheck,
+  peakFlowCheck,
   reading,
   spo2Test,
   temperatureWithUnit,
   underThreeMonths,
 } from './rules-readings';
-import type { Adjustment, Companion, RuleDef } from './rules-types';
+import type { Adjustment, Check, Companion, RuleDef } from './rules-types';
 
 const rx = (...parts: string[]) => new RegExp(parts.join(''));
 const R = String.raw;
@@ -37,7 +41,7 @@ const BLEED = R`(?:ble+d(?:ing|s)?|bleding|bledding)`;
 
 // ---------------------------------------------------------------------- companion patterns
 const FEVER: readonly RegExp[] = [
-  /\b(?:fever[a-z]{0,4}|feaver[a-z]{0,4}|fevr|febrile|fiebre|calentura|temperatura alta|high temp[a-z]{0,8}|running (?:a )?(?:temp|temperature|fever))\b/,
+  /\b(?:fever[a-z]{0,4}|feaver[a-z]{0,4}|fevr|febrile|fiebre|calentura|temperatura alta|high temp[a-z]{0,8}|running (?:a )?(?:temp|temperature|fever)|burning up)\b/,
   /\b(?:temp|temps|temperature|temprature|temperatura|thermometer)\b[^.;!?\n\d]{0,20}(?:10[0-9]|3[89]|4[0-2])(?:[.,]\d{1,2})?\b/,
   /\b(?:10[0-9]|3[89]|4[0-2])(?:[.,]\d{1,2})? ?(?:°|º|degrees?|deg\b|grados)/,
   /\b(?:10[0-9]|3[89]|4[0-2])(?:[.,]\d{1,2})? (?:temp|temperature|fever)\b/,
@@ -71,12 +75,21 @@ const INFANT: Companion = {
     /\b(?:bebe|bebita|bebito|nino|nina|hij[oa]|niet[oa]|recien nacid[oa]) (?:de|tiene) (?:\d{1,2}|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce) (?:dias?|semanas?|mes|meses)\b/,
     /\b(?:newborn|new born|neonate|neonatal|recien nacid[oa])\b/,
     /\bborn (?:\d{1,2}|one|two|three|a|few|couple of) (?:days?|weeks?) ago\b/,
-    /\b(?:baby|infant|son|daughter|newborn|bebe|grandson|granddaughter) (?:is|who is|thats|that is|just turned|turned) (?:only |just )?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|few|couple of) (?:days?|weeks?|wks?|months?)\b/,
+    /\b(?:(?:baby|infant|son|daughter|newborn|bebe|grandson|granddaughter|he|she) (?:is|was|who is|thats|that is|just turned|turned|turns)|babys|hes|shes|(?:baby|infant|son|daughter|newborn) (?:only|just)) (?:only |just |barely )?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|few|couple of) (?:days?|weeks?|wks?|months?)\b(?! (?:pregnant|along|postpartum|post partum|post op|postop|out|after|since|into|of|in|from|late|early|overdue|behind|ahead|premature|gestation|sober|clean|ago))/,
+    // "my son, 6 weeks, has a fever", "our baby (7 weeks)"
+    /\b(?:baby|infant|son|daughter|newborn)[ ,(:]{1,3}(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:days?|weeks?|wks?|months?)\b(?! (?:pregnant|along|postpartum|post partum|post op|postop|out|after|since|into|of|in|from|late|early|overdue|behind|ahead|premature|gestation|ago|later|before|back|now|straight|with))/,
+    // Spanish without "bebé": "tiene 6 semanas y marca 38.4", "6 semanas de nacido", "nació hace 3 semanas"
+    /\b(?:tiene|tenia|cumple|cumplio|acaba de cumplir) (?:\d{1,2}|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce) (?:dias?|semanas?|mes|meses)(?: de (?:edad|nacid[oa]|vida))?(?= ?(?:[,.;!?\n]|y\b|e\b|$))/,
+    /\b(?:\d{1,2}|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce) (?:dias?|semanas?|mes|meses) de (?:edad|nacid[oa]|vida)\b|\bnacio hace (?:\d{1,2}|un|una|dos|tres|cuatro|cinco|seis|siete|ocho) (?:dias?|semanas?)\b/,
   ],
   window: 500,
   raw: true,
   check: underThreeMonths,
 };
+
+/** Readings that end an infant-temperature search (weight, feeds, other vitals). */
+const INFANT_READING_STOP =
+  /\b(?:bp|blood pressure|pressure|heart|pulse|hr|o2|oxygen|sats?|sugar|glucose|weight|weigh[a-z]{0,2}|pesa|peso|bilirubin[a-z]{0,2}|bili|bpm|ml|oz|onzas|libras|kilos?)\b/;
 
 const near = (patterns: readonly RegExp[], window: number, extra: Partial<Companion> = {}): Companion => ({
   patterns,
@@ -89,6 +102,81 @@ const escalateTo = (label: string, patterns: readonly RegExp[], window = 300): A
   level: 'emergency',
   label,
 });
+
+// ------------------------------------------------------------- context checks for lay wording
+/** The sentence around [s, e) in normalised text (at most 200 chars either side). */
+function sentenceAround(text: string, s: number, e: number): string {
+  const from = Math.max(0, s - 200);
+  const pre = text.slice(from, s);
+  let start = from;
+  const breaks = /[!?;\n]|\.(?!\d)/g;
+  for (let b = breaks.exec(pre); b; b = breaks.exec(pre)) start = from + b.index + 1;
+  const post = text.slice(e, e + 200);
+  const stop = post.search(/[!?;\n]|\.(?!\d)/);
+  return text.slice(start, stop < 0 ? e + post.length : e + stop);
+}
+const sentenceOf = (m: RegExpExecArray, text: string) => sentenceAround(text, m.index, m.index + m[0].length);
+
+/** Long-standing / explained problems: "for years", "when I'm tired", "arthritis", "as usual"... */
+const LONGSTANDING =
+  /\b(?:for (?:years|months|a long time|ages|as long as i can remember)|(?:years|months) now|since (?:childhood|birth|i was (?:a )?(?:kid|child|little|young))|(?:my|his|her) whole life|(?:all|most) of (?:my|his|her) life|always (?:been|had|has|have|does|do|did)|as (?:usual|always)|same as (?:always|usual|ever|before)|(?:at|my|his|her|their) baseline|when (?:im|i am|i get|hes|he is|he gets|shes|she is|she gets|they are|they get) (?:really |very |so )?(?:tired|stressed|nervous|anxious|sleepy|exhausted|drunk|upset)|dementia|alzheimers?|parkinsons?|stutter[a-z]{0,3}|stammer[a-z]{0,3}|arthritis|carpal tunnel|neuropathy|tremors?|autis[a-z]{1,3}|dyslexi[a-z]{1,2}|speech (?:delay|therapy|therapist)|chronic(?:ally)?|long ?standing|sundown[a-z]{0,4})\b/;
+/** ...unless the message says it is new or sudden. */
+const ACUTE_ONSET =
+  /\b(?:sudden(?:ly)?|all of a sudden|out of (?:nowhere|the blue)|abrupt(?:ly)?|new|never (?:done|had|happened|been|seen)|not like (?:him|her|me|them)|unlike (?:him|her|me)|worse|worsening|(?:just|only) (?:now|started|happened|began)|started (?:today|tonight|this (?:morning|afternoon|evening)|last night|yesterday|an hour ago|suddenly)|since (?:this (?:morning|afternoon|evening)|last night|lunch|breakfast|dinner|(?:an?|one|two|few|couple of|\d+) (?:hours?|hrs?|minutes?|mins?))|(?:an?|one|two|three|few|couple of|\d+) (?:minutes?|mins?|hours?|hrs?) ago|de repente|de pronto)\b/;
+/** A limb that "went dead" from posture, exercise or a shot. */
+const BENIGN_LIMB =
+  /\b(?:(?:slept|sleeping|sleep|lying|laying|lay|lain|leaning|leaned|sat|sitting) on (?:it|them|(?:my|his|her|that) (?:arm|hand|leg))(?: wrong| funny| funny)?|sitting cross legged|crossed (?:my|his|her) legs|funny bone|fell asleep on (?:it|my arm|his arm|her arm)|(?:after|from) (?:the )?(?:gym|workout|working out|lifting|exercise|exercising|a run|running|push ups|yard work|gardening|painting|typing)|(?:after|from|since) (?:the |my |a |his |her )?(?:flu |covid |tetanus |shingles |booster )?(?:shot|vaccine|vaccination|injection|jab|booster|blood draw|iv))\b/;
+/** Existing stroke wording: only the postural / injection explanation is accepted, and not if sudden. */
+const notPostural: Check = (m, ctx) => {
+  const sentence = sentenceOf(m, ctx.text);
+  return !BENIGN_LIMB.test(sentence) || ACUTE_ONSET.test(sentence);
+};
+
+/** New lay stroke wording: not when the same sentence explains it as long-standing or postural. */
+const notLongstanding: Check = (m, ctx) => {
+  const sentence = sentenceOf(m, ctx.text);
+  return !(BENIGN_LIMB.test(sentence) || LONGSTANDING.test(sentence)) || ACUTE_ONSET.test(sentence);
+};
+
+/** "sorry if my words came out wrong", "afraid of saying the wrong words": social, not aphasia. */
+const SOCIAL_BEFORE =
+  /(?:\b(?:sorry|apologi[a-z]{0,4}|didnt mean|did not mean|rude|offend[a-z]{0,3})\b[^.!?;\n]{0,40}|\b(?:afraid of|worried about|scared of|fear of|nervous about|how to avoid|avoid|without) (?:[a-z]{1,12} )?)$/;
+const laySpeech: Check = (m, ctx) =>
+  !SOCIAL_BEFORE.test(ctx.text.slice(Math.max(0, m.index - 60), m.index)) && notLongstanding(m, ctx);
+/** "sounds drunk" is a stroke sign unless they have actually been drinking. */
+const DRINKING =
+  /(?<!(?:hasnt|has not|havent|have not|hadnt|had not|not|didnt|did not|wasnt|was not|never|no) )\b(?:been drinking|was drinking|is drinking|got drunk|is drunk|was drunk|(?:had|drank) (?:a few|several|some|too many|many|a lot of|lots of|\d+|two|three|four|five|six) (?:beers?|drinks|glasses of wine|shots|cocktails))\b/;
+const drunkSpeech: Check = (m, ctx) => !DRINKING.test(sentenceOf(m, ctx.text)) && laySpeech(m, ctx);
+
+/** Confusion that the message calls usual ("has dementia, confused as always") is not new confusion. */
+const BASELINE =
+  /\b(?:same as (?:always|usual|ever|before)|as (?:usual|always)|(?:at|her|his|their) (?:usual )?baseline|(?<!not (?:like )?)(?:her|his|their) usual self|nothing new|(?:always|usually|often) (?:is |gets |get |been |has been )?(?:a (?:bit|little) )?confused|(?:like this|this way) for (?:years|months)|for (?:years|months)|long ?standing|chronic(?:ally)?|sundown[a-z]{0,4})\b/;
+const BASELINE_CHANGE =
+  /\b(?:worse|worsening|more confused|new|sudden(?:ly)?|not (?:like )?(?:her|his|their|at) (?:usual|normal|baseline)|not (?:her|his|their)(?: usual| normal)? self|different|than (?:usual|normal|before)|unlike|fever[a-z]{0,4}|fiebre|febrile|since (?:this|last|yesterday|today))\b/;
+const notBaseline: Check = (m, ctx) => {
+  const sentence = sentenceOf(m, ctx.text);
+  return !BASELINE.test(sentence) || BASELINE_CHANGE.test(sentence);
+};
+/** "confused since Monday about the bill": administrative confusion. */
+const ADMIN_TOPIC =
+  /\b(?:bill|billing|invoice|charges?|insurance|statement|portal|instructions|directions|paperwork|forms?|letter|email|website|app|copay|appointment time)\b/;
+const newConfusion: Check = (m, ctx) => !ADMIN_TOPIC.test(sentenceOf(m, ctx.text)) && notBaseline(m, ctx);
+/** "out of it" about someone else, not "I'm out of it" (self, mild) or "she's out of it" (a medicine). */
+const SUPPLY_BEFORE =
+  /\b(?:meds?|medicine|medication|medications|pills?|refills?|insulin|inhaler|prescriptions?|rx|supply|supplies|formula|diapers|oxygen|stock)\b/;
+const SELF_BEFORE =
+  /\b(?:i|im|ive|id|i am|i have|me)(?: (?:just|really|also|still|kind of|kinda|been|have been|feel|felt|feeling|am|was|get|got|so|very|totally|a bit|a little)){0,3} $/;
+/** "seems / looks out of it" is always the mental state; "is out of it" may be a medicine running out. */
+const othersOutOfIt: Check = (m, ctx) => {
+  if (!/\b(?:seems?|seemed|looks?|looked|acting|acts)\b/.test(m[0])) {
+    const around = `${ctx.text.slice(Math.max(0, m.index - 80), m.index)} ${sentenceOf(m, ctx.text)}`;
+    if (SUPPLY_BEFORE.test(around)) return false;
+  }
+  return notBaseline(m, ctx);
+};
+const notSelfOutOfIt: Check = (m, ctx) =>
+  !SELF_BEFORE.test(ctx.text.slice(Math.max(0, m.index - 40), m.index)) && othersOutOfIt(m, ctx);
+const checked = (check: Check, res: readonly RegExp[]) => res.map((re) => ({ re, check }));
 
 // ------------------------------------------------------------------------ must-not-miss meds
 const MUST_NOT_MISS: readonly { id: string; label: string; names: RegExp }[] = [
@@ -172,6 +260,65 @@ const MED_OUT_RULES: readonly RuleDef[] = MUST_NOT_MISS.flatMap((med): RuleDef[]
   },
 ]);
 
+// ------------------------------------------------------------------- lay stroke fragments
+/** "keeps dropping things", "can't grip", "my hand won't hold the cup": needs a side or a sudden onset. */
+const DROPPING_THINGS: readonly RegExp[] = [
+  /\b(?:keeps?|kept|keep on|keeps on|been|started|starting|is|am|was|were|im|hes|shes) (?:suddenly )?dropping (?:things|stuff|everything|objects|(?:my|his|her|the|a) (?:[a-z]{1,20} )?(?:cup|coffee|fork|spoon|pen|glass|mug|phone|keys|toothbrush|utensils|silverware|drink|plate))\b/,
+  /\b(?:hand|hands|fingers|grip) (?:just |suddenly |now )?(?:wont|will not|cant|cannot|can not|couldnt|could not|doesnt|does not|isnt able to|is not able to|wouldnt|would not) (?:hold|grip|grab|grasp|squeeze|pick up|close|make a fist|work|cooperate|respond)\b/,
+  /\b(?:cant|cannot|can not|couldnt|could not|unable to|not able to|having trouble|trouble|struggling to|hard to) (?:hold|holding|grip|gripping|grasp|grasping|grab|grabbing|hold on to|hold onto|pick up|picking up) (?:(?:a|the|my|his|her|onto|on to) )?(?:[a-z]{1,20} )?(?:cup|coffee|fork|spoon|pen|pencil|glass|mug|phone|keys|toothbrush|utensils|silverware|anything|things|objects|stuff|drink)\b/,
+  /\b(?:cant|cannot|can not|couldnt|could not|unable to|not able to) (?:grip|grasp)\b|\b(?:grip|grip strength|hand strength) (?:is |has |feels |got |suddenly |just )?(?:weak|weaker|gone|nothing)\b|\bweak grip\b/,
+  /\bse (?:le|me) caen las cosas\b|\bno (?:puede|puedo|podia) (?:agarrar|sostener|apretar) (?:nada|las cosas|el vaso|la taza|la cuchara|el tenedor)\b|\bla mano no (?:le |me )?(?:responde|agarra|sirve|tiene fuerza)\b/,
+];
+const ONSET =
+  /\b(?:sudden(?:ly)?|all of a sudden|out of (?:nowhere|the blue)|abrupt(?:ly)?|started (?:today|tonight|this (?:morning|afternoon|evening)|last night|an hour ago|out of nowhere|suddenly|yesterday)|(?:just|only) (?:now|started|happened|began)|since (?:this (?:morning|afternoon|evening)|last night|lunch|breakfast|dinner|an hour ago|(?:an?|one|two|few|couple of|\d+) (?:hours?|hrs?|minutes?|mins?)(?: ago)?|\d{1,2} ?(?:am|pm|oclock))|(?:an?|one|two|three|few|couple of|\d+) (?:minutes?|mins?|hours?|hrs?) ago|this (?:morning|afternoon|evening)|de repente|de pronto|desde (?:esta manana|anoche|hace (?:una|\d+) horas?))\b/;
+const SIDE =
+  /\b(?:(?:left|right|one) (?:hand|arm|side|fingers)|on (?:the|his|her|my) (?:left|right)|with (?:my|his|her|the) (?:left|right)|(?:mano|brazo|lado) (?:izquierd[oa]|derech[oa]))\b/;
+
+// ------------------------------------------------------------- indirect suicide wording
+const PILL_WORDS = R`(?:pills|meds|medications|medicines|tablets|tabs|capsules|opioids|oxys?|painkillers|pain killers|sleeping pills|sleep meds|narcotics)`;
+/** Stockpiling for a reason: "saving my pills for the trip", "stockpiling because of the shortage". */
+const BENIGN_STOCK = R`(?!(?: [a-z]{1,20}){0,3}? (?:travel|traveling|travelling|trip|trips|vacation|holidays?|flights?|cruise|shortages?|backorder|back order|hurricane|storms?|emergenc(?:y|ies)|disasters?|insurance|pharmacy|refills?|running out|run out|deductible|cost|costs|money|copays?|afford|later use|take back|disposal|dispose|drop box|winter|moving|the move|deployment|prior auth[a-z]{0,13}|the doctor|my doctor|my appointment|the pill count)\b)`;
+const STOCKPILE: readonly RegExp[] = [
+  rx(R`\b(?:saving up|saved up|save up|been saving|stockpil(?:e|ed|es|ing)|hoard(?:ed|ing)?|stash(?:ed|ing)?|squirrel(?:ed|ing|led|ling)? away) (?:up )?(?:all |some |a lot of |a bunch of |extra |enough )?(?:(?:all )?(?:of )?(?:my|his|her|the|these|those|old) )?(?:[a-z]{1,20} )?${PILL_WORDS}\b${BENIGN_STOCK}`),
+  rx(R`\b(?:have|got|keep|keeping|kept) (?:a )?(?:stash|stockpile|hoard|secret supply) of (?:(?:my|his|her|the) )?(?:[a-z]{1,20} )?${PILL_WORDS}\b${BENIGN_STOCK}`),
+  /\b(?:he|ha|hemos|han|estoy|esta|he estado|ha estado) (?:guardado|guardando|juntado|juntando|acumulado|acumulando|ahorrado|ahorrando) (?:(?:mis|sus|las|unas|muchas|todas (?:mis|las)) )?(?:pastillas|pildoras|medicinas|medicamentos|tabletas)\b(?! (?:en|dentro|debajo|bajo|lejos|arriba|para (?:el|un|mi) viaje|por si|porque (?:no|la farmacia|el seguro)))/,
+  /\btengo (?:muchas |suficientes |un monton de )?(?:pastillas|pildoras|medicinas) (?:guardadas|juntadas|acumuladas)\b/,
+];
+/** Hopelessness: alone at most "urgent"; with a means or an intent cue nearby, an emergency. */
+const DISTRESS: readonly RegExp[] = [
+  /\b(?:cant|cannot|can not) (?:keep (?:doing this|going(?: on)?(?: like this)?|living like this)|do this any ?more|take (?:it|this|much more) any ?more|go on(?: like this| any ?more)?|live like this|handle (?:it|this|life) any ?more)\b(?! (?:every|each|with (?:the|my|this|your)|at work|for (?:the|my|work)|job|work|shift|shifts|schedule|commute|diet|routine|workout|program)\b)/,
+  /\b(?:end it all|no (?:reason|point) (?:to|in) (?:live|living|go on|going on|being alive|keep going|continuing|be here|being here)|nothing (?:left )?to live for|(?:tired|sick) of (?:living|being alive)|(?:done|finished) with (?:life|living)|better off (?:dead|without me|gone)|(?:want|wanna|ready) to (?:die|give up on life|disappear forever)|(?:everyone|they|my family|my kids) (?:would|will) be better off|a burden (?:to|on) (?:everyone|my family|them|my kids))\b/,
+  /\bsu[ia]?[cs]+i?d(?:e|es|al)\b|\b(?:kill|end|take) (?:my ?self|myself|my (?:own )?life)\b/,
+  /\bya no (?:aguanto|puedo mas|puedo seguir|quiero seguir|quiero vivir|soporto)\b|\bno puedo mas\b|\b(?:terminar|acabar) con todo\b|\bno (?:tiene|hay) (?:sentido|razon) (?:para )?(?:seguir|vivir)\b|\bsin (?:razon|motivo|ganas) (?:para|de) vivir\b|\bquiero (?:morir|morirme|desaparecer)\b/,
+];
+/** A means of self-harm at hand. */
+const MEANS: readonly RegExp[] = [
+  /\b(?:a|the|my|his|her|our|dads|husbands|moms|a loaded|loaded) (?:gun|guns|handgun|pistol|revolver|firearm|rifle|shotgun)\b(?! (?:range|show|club|safety|lock|safe|control|violence|shop|store|laws?))|\bbought (?:a )?(?:gun|pistol|rope|bullets|ammo)\b|\b(?:bullets|ammo|ammunition|noose)\b/,
+  /\b(?:a|the|some|bought|got|have) rope\b|\b(?:off|from|to|at|on) (?:a|the|that) (?:bridge|overpass|ledge|cliff|train tracks|tracks)\b|\brazor blades?\b/,
+  rx(R`\b(?:bottle|bottles|stash|stockpile|handful|hoard|pile|whole bottle|months supply) of (?:(?:my|the|his|her|these|those) )?(?:[a-z]{1,20} )?${PILL_WORDS}\b`),
+  rx(R`\b${PILL_WORDS} (?:are |is )?(?:ready|lined up|counted out|laid out|in front of me|next to me|saved up|all saved)\b|\benough (?:[a-z]{1,20} )?${PILL_WORDS} to\b|\b(?:take|swallow|taking|swallowing) (?:them all|all of them|the whole bottle|a whole bottle|the bottle|the lot)\b`),
+  /\b(?:pastillas|pildoras) (?:guardadas|juntadas|acumuladas|listas)\b|\b(?:una|la|mi) (?:pistola|arma|cuerda|soga)\b|\b(?:del|de un|desde el|desde un|al) (?:puente|edificio)\b|\btomarme todas\b/,
+  ...STOCKPILE,
+];
+/** Indirect intent: a set time, a finished plan, goodbyes. Only counted near DISTRESS or MEANS. */
+const INTENT_CUES: readonly RegExp[] = [
+  /\b(?:tonight|today|tomorrow|this weekend)(?: is|s) (?:the|my) (?:night|day|time)\b(?! (?:of|for|we|to|before|after|when|that we)\b)/,
+  /\b(?:made|have|got|worked out|figured out|finalized|finished|set|making) (?:my|a|the) (?:final |last )?plans?\b(?! (?:for|with|of care|to (?:see|visit|go to|get|call|lose|eat|exercise|quit|stop|start|travel|move|retire)|b)\b)/,
+  /\b(?:wrote|written|writing|write|left|leaving) (?:(?:a|some|the|my|goodbye|farewell|final) ){0,2}(?:letters?|notes?|cards?|messages?) (?:to|for) (?:my|his|her|the|our|each of my) (?:[a-z]{1,20} )?(?:kids|children|family|wife|husband|son|daughter|sons|daughters|parents|mom|mum|dad|mother|father|partner|boyfriend|girlfriend|friends|grandkids|loved ones|sister|brother)\b/,
+  /\b(?:wont|will not|not going to|am not going to|im not going to) be (?:around|here|alive) (?:much longer|for (?:much )?longer|for long|anymore|any more|tomorrow|next (?:week|month)|by (?:then|next week|tomorrow|the (?:weekend|time)))\b/,
+  /\b(?:just )?(?:wanted|want|needed|need) (?:someone|somebody|anyone|anybody|you|one person) to know\b/,
+  /\b(?:said|saying|say|written|wrote|writing) (?:my |our )?goodbyes?\b|\bthis is (?:my )?goodbye\b|\bgiv(?:ing|en|e) away (?:all )?(?:of )?(?:my|his|her) (?:things|stuff|belongings|possessions|pets?|dog|cat)\b|\b(?:put|putting|getting|got) (?:my|his|her) affairs in order\b/,
+  /\b(?:wont|will not|dont|do not) need (?:(?:my|the|these|another|any) )?(?:refills?|meds|medications|medicine|appointments?|appt|prescriptions?) (?:anymore|any more|after (?:this|today|tonight)|where im going)\b/,
+  /\b(?:hoy|esta noche|manana) es (?:la|el) (?:noche|dia)\b|\bya (?:tengo|hice) (?:un|mi|el) plan\b|\b(?:les )?(?:escribi|deje|estoy escribiendo) (?:unas |las |una )?cartas? (?:a|para) (?:mis|mi) (?:hij[oa]s?|familia|espos[oa]|padres)\b|\bya no (?:voy a estar|estare) (?:aqui|mucho tiempo|por mucho)\b|\bsolo queria que alguien (?:lo )?supiera\b|\bme estoy despidiendo\b/,
+];
+
+// ---------------------------------------------------------------------- sepsis fragments
+const RIGORS =
+  /\bshaking chills\b|\brigors\b|\bshak(?:ing|es|y) (?:with |from )?(?:the )?chills\b|\bchills (?:and|with) (?:the )?(?:shaking|shakes)\b|\b(?:uncontrollabl[ey]|violent(?:ly)?) (?:shaking|shivering|shakes|chills)\b|\b(?:shaking|shivering) (?:uncontrollably|violently|so hard)\b|\bteeth (?:are |were |keep |kept )?chattering\b|\bescalofrios (?:muy )?(?:fuertes|intensos)\b|\btemblando de frio\b/;
+/** An older relative (sepsis and delirium are more likely and more dangerous). */
+const ELDER =
+  /\b(?:mom|mum|mother|dad|father|grandma|grandpa|grandmother|grandfather|granny|nana|elderly|older (?:adult|man|woman|parent)|nursing home|assisted living|(?:[6-9]\d|1[01]\d) ?(?:years? old|yrs? old|yo|y o)|abuel[oa]|mi (?:mama|papa|madre|padre|suegr[oa]))\b/;
+
 // ---------------------------------------------------------------------------- emergency
 const EMERGENCY_RULES: readonly RuleDef[] = [
   {
@@ -222,7 +369,43 @@ const EMERGENCY_RULES: readonly RuleDef[] = [
       /\bno (?:puedo|puede|podia|podemos|pueden) respirar\b/,
       /\b(?:me|se|le) (?:esta )?ahog(?:o|a|ando)\b/,
       /\b(?:mucha|severa) falta de aire\b|\bdificultad (?:para|al) respirar\b|\blabios (?:morados|azules)\b/,
+      // Lay wording: talking in fragments, air hunger, colour, retractions, failing inhaler.
+      rx(R`\b(?:cant|cannot|can not|couldnt|could not|unable to|not able to|struggl(?:es|ing) to|hard to|trouble|having trouble) (?:finish|finishing|complete|completing|get through|getting through|say|saying|speak|speaking|talk in|talking in) (?:a |one |my |his |her |full |whole |complete |a full |a whole |a complete )?(?:sentences?|words?|phrases?) without (?:stopping|pausing|gasping|catching|taking a breath|having to (?:stop|breathe|catch)|running out of (?:breath|air)|needing (?:to breathe|a breath))\b`),
+      rx(R`\b(?:stop|stops|stopping|stopped|pause|pauses|pausing|paused|have to|has to|had to|need to|needs to|having to) (?:to )?(?:${BREATH}|catch (?:my|his|her|their) breath|take a breath|gasp|get (?:some )?air) (?:between|after (?:every|each)|in the middle of|mid|every) (?:(?:few|couple of|other|single|\d|two|three) )?(?:words?|sentences?|phrases?)\b`),
+      rx(R`\b(?:cant|cannot|can not|couldnt|could not|unable to|not able to|struggling to|struggles to|hard to|having trouble|trouble) (?:get|getting|catch|catching|take|taking|pull|pulling|draw|drawing) (?:in )?(?:enough |any |a full |a good |a proper |a )?(?:air|breaths?|oxygen)\b(?! (?:through|thru|out of|in through) (?:my|his|her|the|their) nose)`),
+      /\b(?:struggling|fighting|gasping|sucking|grasping|straining|labou?ring|working hard) (?:for|to get) (?:air|breath|oxygen)\b|\bnot getting (?:enough )?(?:air|oxygen)\b|\bstarved for air\b|\b(?:feels?|felt|feeling) like (?:im|i am|he is|hes|she is|shes|they are) (?:suffocating|drowning|being smothered)\b/,
+      /\b(?:lips?|face|fingers|fingertips|fingernails|nails|skin|mouth|tongue) (?:(?:are|is|look|looks|looked|seem|seems|turning|turned|going|gone|went|getting|got|have|has|kind of|kinda|a bit|a little|slightly|really|very|all) ){0,3}(?:blue|bluish|blueish|purple|purplish|gray|grey|greyish|grayish|ashen|dusky)\b|\b(?:blue|bluish|purple|gray|grey|dusky) (?:around|color around) (?:his |her |the |their |my )?(?:lips|mouth)\b/,
+      /\b(?:ribs|rib cage|chest|neck|throat|collarbones?|collar bones?) (?:(?:is|are|keeps?|keep|goes|go|looks?|look|seems?|seem|really|very) ){0,2}(?:sucking|pulling|caving|sinking|sucked|pulled|caved|sunk|going|goes|sinks|sucks|pulls|caves) in\b|\b(?:sucking|pulling|caving|sinking) in (?:between|under|around|below|at|above) (?:his|her|the|their) (?:ribs|rib cage|neck|collarbones?)\b|\bhead bobbing\b|\bgrunt(?:ing|s)? (?:with|when|on|each|every) (?:each |every )?(?:breath|breathes|breathing)\b/,
+      /\b(?:inhaler|nebulizer|neb|nebs|albuterol|ventolin|proair|proventil|rescue inhaler|puffer|breathing treatments?)s? (?:is |are |treatments? )?(?:not|isnt|arent|doesnt|dont|no longer|didnt|hasnt|has not|havent|did not|does not|is not) (?:really |even |been |done |made |do |make |doing |making |given )?(?:helping|working|help|work|helped|worked|touching it|anything|much|a difference|any difference|any relief|relief)\b|\b(?:inhaler|nebulizer|neb|albuterol|ventolin|proair|rescue inhaler|puffer) (?:only |barely )(?:helps?|helped|works?|worked|lasts?|lasted) (?:for )?(?:a (?:few|couple of) minutes|a little|\d+ minutes|a minute|briefly|a bit)\b/,
+      {
+        re: /\b(?:used|using|use|uses|taken|took|take|taking|needed|needing|need|did|done|doing|had to use|been using|given|gave|giving|hit|hitting|puffed) (?:(?:my|his|her|the|their|him|her|them) )?(?:(?:rescue|albuterol|emergency|blue|ventolin|proair) )?(?:inhaler|albuterol|puffer|nebulizer|neb|nebs|ventolin|proair|proventil|breathing treatments?)\b/,
+        check: inhalerOveruseCheck,
+      },
+      {
+        re: /\b(?:inhaler|albuterol|puffer|nebulizer|neb|nebs|ventolin|proair|proventil|breathing treatments?)\b|\b(?:used|using|taken|took|needed|did|done|had to use|been using|gave|given|hit) it\b/,
+        check: inhalerOveruseCheck,
+      },
+      { re: /\b(?:peak ?flows?|peak expiratory flow|pef|flujo (?:maximo|pico)|pico flujo)\b/, check: peakFlowCheck },
+      /\b(?:me|le|te|nos|les) cuesta (?:mucho )?respirar\b|\brespira con (?:mucha )?dificultad\b|\bno (?:me|le|te) (?:entra|alcanza|llega) (?:el )?aire\b|\bno (?:puedo|puede|podia) (?:agarrar|tomar|jalar|coger) aire\b|\bboqueando\b/,
+      /\bse (?:le|me|te) (?:hunden|meten|marcan|sumen) (?:las costillas|el pecho|la piel entre las costillas)\b|\bhundimiento (?:de|entre) (?:las )?costillas\b|\btiraje\b|\bse (?:puso|esta poniendo|pone|ponia|le pusieron|le estan poniendo) (?:los labios )?(?:morad[oa]s?|azul(?:es)?|gris(?:es)?)\b|\blabios (?:se (?:ven|ponen|pusieron|le pusieron|le ven) |(?:estan|muy) )?(?:morados|azules|grises|moraditos)\b|\bboca morada\b/,
     ],
+  },
+  {
+    id: 'breathing-severe',
+    label: 'Severe trouble breathing',
+    level: 'emergency',
+    // Ambiguous alone (a toddler "speaking in two-word sentences"); a breathing word must be near.
+    patterns: [
+      /\b(?:cant|cannot|can not|couldnt|could not|unable to|not able to|struggl(?:es|ing) to) (?:finish|complete|get through|get out) (?:a|one|my|his|her|the|full|whole|complete) (?:full |whole |complete |single )?(?:sentence|sentences|phrase)\b/,
+      /\b(?:talking|speaking|answering|talks|speaks|answers) in (?:one|two|single|short|1|2|one or two|two or three)(?: word)? (?:words|sentences|phrases|answers|bursts)\b|\b(?:can only|could only|only able to) (?:say|get out|speak|manage) (?:a (?:few|couple of)|one or two|two or three|one|two|three|\d) (?:[a-z]{1,20} )?words?\b/,
+    ],
+    requires: near(
+      [
+        ...SOB,
+        rx(R`\b(?:${BREATH}|breaths|breathless[a-z]{0,4}|winded|wheez[a-z]{0,4}|asthma|copd|inhaler|albuterol|gasp[a-z]{0,3}|air|oxygen|panting|respir[a-z]{0,6})\b`),
+      ],
+      150,
+    ),
   },
   {
     id: 'not-breathing',
@@ -256,8 +439,10 @@ const EMERGENCY_RULES: readonly RuleDef[] = [
     level: 'emergency',
     resolvedLevel: 'emergency',
     patterns: [
-      rx(R`\b(?:left|right|one) (?:arm|leg|hand|side|foot)(?: and (?:leg|arm|hand|face|foot))? ${BE}${ADV}(?:weak|weaker|numb[a-z]{0,5}|limp|heavy|dead|paraly[sz]ed|floppy|useless|tingl[a-z]{0,4}|asleep)\b`),
-      rx(R`\b${OWNER} (?:arm|leg)(?: and (?:leg|arm|hand|face))? ${BE}${ADV}(?:numb[a-z]{0,5}|limp|dead|paraly[sz]ed|useless|weak|floppy)\b`),
+      ...checked(notPostural, [
+        rx(R`\b(?:left|right|one) (?:arm|leg|hand|side|foot)(?: and (?:leg|arm|hand|face|foot))? ${BE}${ADV}(?:weak|weaker|numb[a-z]{0,5}|limp|heavy|dead|paraly[sz]ed|floppy|useless|tingl[a-z]{0,4}|asleep)\b`),
+        rx(R`\b${OWNER} (?:arm|leg)(?: and (?:leg|arm|hand|face))? ${BE}${ADV}(?:numb[a-z]{0,5}|limp|dead|paraly[sz]ed|useless|weak|floppy)\b`),
+      ]),
       /\b(?:numb[a-z]{0,5}|weak[a-z]{0,4}|tingl[a-z]{0,4}|paraly[a-z]{0,4}|heaviness|loss of feeling|no feeling) (?:in|on|of|down|along) (?:the |my |his |her |their )?(?:entire |whole )?(?:left|right|one) (?:side|arm|leg|half|hand)\b/,
       /\b(?:one sided|one side|half (?:of )?(?:my|his|her) body) (?:weakness|numbness|paralysis|is weak|is numb|went numb|went weak)\b/,
       /\bhemipar[a-z]{0,5}\b|\bhemipleg[a-z]{0,5}\b/,
@@ -267,8 +452,29 @@ const EMERGENCY_RULES: readonly RuleDef[] = [
       /\b(?:brazo|pierna|lado|mano) (?:izquierd[oa] |derech[oa] )?(?:esta |se siente |se (?:le|me) )?(?:debil|dormid[oa]|entumid[oa]|adormecid[oa]|paralizad[oa])\b/,
       /\bdebilidad (?:en|de) (?:un|el|medio) (?:lado|cuerpo)\b/,
       /\bse (?:le|me) (?:durmio|adormecio|entumio) (?:el brazo|la pierna|la mitad|un lado|medio cuerpo)\b/,
+      // Lay wording of a one-sided weak hand / arm ("my right hand won't hold the cup", "arm went dead").
+      ...checked(notLongstanding, [
+        /\b(?:left|right) (?:hand|arm|fingers) (?:just |suddenly |now |all of a sudden |completely |totally )?(?:wont|will not|cant|cannot|can not|couldnt|could not|doesnt|does not|didnt|did not|isnt able to|is not able to|wasnt able to|wouldnt|would not|no longer) (?:hold|grip|grab|grasp|squeeze|pick up|close|open|make a fist|work|cooperate|respond|do what (?:i|he|she) want)\b/,
+        /\b(?:cant|cannot|can not|couldnt|could not|unable to|not able to|having trouble|trouble|struggling to|hard to) (?:hold|holding|grip|gripping|grab|grabbing|grasp|grasping|squeeze|squeezing|pick up|picking up|hold on to|hold onto) (?:[a-z]{1,20} ){0,3}?(?:with|in) (?:my|his|her|the|their) (?:left|right) (?:hand|arm)\b/,
+        /\b(?:(?:my|his|her|their|the) )?(?:(?:left|right) )?(?:arm|hand|leg) (?:just |suddenly |all of a sudden )?(?:went|has gone|had gone|is going|turned|goes|just went) (?:all |completely |totally |kind of |kinda )?(?:dead|heavy|limp|numb|weak|floppy|useless)\b|\b(?:arm|hand|leg) (?:feels?|felt|is|was) like (?:a )?(?:dead weight|lead|a log|jelly|it belongs to someone else|its not (?:mine|(?:my|his|her) own)|it isnt (?:mine|(?:my|his|her) own))\b/,
+        /\b(?:mano|brazo|pierna) (?:derech[oa]|izquierd[oa]) no (?:le |me )?(?:responde|agarra|sirve|funciona|tiene fuerza|aprieta)\b|\bno (?:le |me )?responde (?:el brazo|la mano|la pierna)\b|\bno (?:puede|puedo|podia) (?:agarrar|sostener|apretar) (?:nada |las cosas |el vaso |la taza |la cuchara |el tenedor )?con (?:la|mi|su) mano (?:derecha|izquierda)\b/,
+      ]),
     ],
   },
+  ...[
+    near([ONSET], 200),
+    near([SIDE], 80, { sameSentence: true }),
+  ].map(
+    (requires): RuleDef => ({
+      id: 'stroke-weakness',
+      label: 'Hand weakness or dropping things, one-sided or sudden (stroke sign)',
+      level: 'emergency',
+      resolvedLevel: 'emergency',
+      // Ambiguous alone (arthritis, clumsiness): needs a side or a sudden onset nearby.
+      patterns: checked(notLongstanding, DROPPING_THINGS),
+      requires,
+    }),
+  ),
   {
     id: 'stroke-speech',
     label: 'Slurred or lost speech (stroke sign)',
@@ -278,10 +484,26 @@ const EMERGENCY_RULES: readonly RuleDef[] = [
       /\bslurr?(?:ed|ing|s)? (?:[a-z]{1,20} )?(?:speech|words|talking|speaking)\b/,
       /\b(?:speech|words|talking|speaking|voice) (?:is |are |was |were |has been |have been |sounds? |seems? |got |getting )?(?:very |really |a bit |a little |kind of |kinda |all |suddenly )?(?:slurr?ed|slurring|garbled|jumbled|mumbled|mixed up|scrambled|nonsense|gibberish)\b/,
       /\bslurr(?:ed|ing)\b|\bwords (?:are |keep )?coming out (?:wrong|jumbled|garbled|funny|weird|all wrong)\b/,
-      /\b(?:cant|cannot|can not|unable to|couldnt|trouble|difficulty|having trouble|struggling to) (?:talk|talking|speak|speaking|get (?:his |her |my |the )?words out|find (?:his |her |my |the )?words|form words|say words)\b(?! (?:on|over|to|with|by|during|at|right|till|until|now|about|much|long|for|in|today|tomorrow|because|since|after|before|when|while|english|spanish|that|this|it|anymore|freely|openly|privately|loud|loudly))/,
+      {
+        re: /\b(?:cant|cannot|can not|unable to|couldnt|trouble|difficulty|having trouble|struggling to) (?:talk|talking|speak|speaking|get (?:his |her |my |the )?words out|find (?:his |her |my |the )?words|form words|say words)\b(?! (?:on|over|to|with|by|during|at|right|till|until|now|about|much|long|for|in|today|tomorrow|because|since|after|before|when|while|english|spanish|that|this|it|anymore|freely|openly|privately|loud|loudly))/,
+        check: laySpeech,
+      },
       /\baphasia\b/,
       /\bno (?:puede|puedo|podia) hablar\b(?! (?:por|con|ahora|en|de|bien el))/,
       /\bhabla (?:arrastrada|rara|enredada|trabada)\b|\barrastra(?:ndo)? (?:las palabras|la lengua)\b|\bno se le entiende\b|\blengua trabada\b/,
+      // Lay wording of aphasia / dysarthria: words "came out wrong", "saying the wrong words", "sounds drunk".
+      ...checked(laySpeech, [
+        /\b(?:words?|speech|sentences?|what (?:i|he|she|they) (?:say|says|said|tries to say|tried to say|try to say|was trying to say)|everything (?:i|he|she|they) (?:say|says|said)) (?:(?:are|is|were|was|keep|keeps|kept|just|all|started|start|starting|have been|has been|been) ){0,2}(?:com(?:e|es|ing)|came) out (?:all |kind of |kinda |really |so |a bit |a little |totally |completely )?(?:wrong|jumbled|garbled|scrambled|funny|weird|strange|mixed up|backwards|nonsense|gibberish|slurred|muddled|twisted|mushy|mush|in the wrong order|like (?:nonsense|gibberish|mush|word salad))\b(?! (?:(?:at|during|in|on|with) (?:the|our|my|your|that) (?:last |previous )?(?:visit|appointment|appt|meeting|call|phone call|conversation|message|email|text)))/,
+        /\b(?:saying|says|said|using|uses|used|keeps? (?:saying|using)|kept (?:saying|using)|mixing up|mixes up|mixed up) (?:the |all the )?wrong words?\b|\bwrong words? (?:keep |keeps |kept )?(?:com(?:e|es|ing)|came) out\b|\b(?:mixing|mixes|mixed|jumbling|jumbles|jumbled|scrambling|scrambles|scrambled) up (?:my|his|her|their) words\b|\b(?:saying|says|said) words that (?:dont|do not|didnt|did not) (?:make sense|exist)\b/,
+        /\b(?:cant|cannot|can not|couldnt|could not|unable to|struggling to|struggled to|trouble|having trouble|hard time) (?:getting|get) (?:(?:the|his|her|my|their|any) )?(?:right )?words out\b/,
+        /\b(?:sudden(?:ly)?|all of a sudden|out of nowhere) (?:[a-z]{1,20} ){0,3}?(?:cant|couldnt|cannot|could not|trouble|hard to|difficulty|struggling to|struggled to|unable to) (?:find|finding|get|getting|say|saying|form|forming) (?:the |my |his |her |any )?(?:right )?words\b/,
+        /\b(?:talking|talks|talked|speaking|speaks|spoke|babbling|babbles|rambling) (?:in |pure |total |complete |just )?(?:gibberish|word salad)\b/,
+        /\b(?:makes?|making|made) (?:no|zero|little) sense when (?:he|she|they|i|mom|mum|dad|grandma|grandpa|(?:my|his|her) [a-z]{1,20}) (?:talks?|talked|talking|speaks?|spoke|speaking|tries to (?:talk|speak)|tried to (?:talk|speak))\b|\b(?:doesnt|does not|didnt|did not|dont|isnt|wasnt|not) mak(?:e|es|ing) (?:any )?sense when (?:he|she|they|i) (?:talks?|talked|talking|speaks?|spoke|speaking)\b|\bwhat (?:he|she|they) (?:says|said|is saying|was saying) (?:doesnt|does not|didnt|did not|dont|makes no|made no) (?:make )?(?:any )?sense\b/,
+        /\bno (?:le|me) salen las palabras\b|\b(?:dice|decia) (?:cosas|palabras) (?:sin sentido|raras|que no tienen sentido|equivocadas|revueltas)\b|\bse (?:le|me) traba(?:n)? (?:la lengua|las palabras)\b|\bconfunde las palabras\b|\bpalabras (?:le |me )?salen (?:mal|revueltas|al reves|raras)\b/,
+      ]),
+      ...checked(drunkSpeech, [
+        /\b(?:speech|voice|talking|talks|talked|speaking|speaks|sounds?|sounded|sounding|words) (?:is |was |are |were |sounds? |sounded |seems? )?(?:like (?:(?:hes|shes|he is|she is|he was|she was|im|i am|i was|theyre|they are|someone is) )?)?(?:drunk|intoxicated|wasted|tipsy)\b|\bhabla (?:como )?(?:borrach[oa]|tomad[oa])\b/,
+      ]),
     ],
   },
   {
@@ -368,7 +590,26 @@ const EMERGENCY_RULES: readonly RuleDef[] = [
       /\b(?:jump|jumping) (?:off|from|in front of) (?:a |the )?(?:bridge|building|roof|train|cliff|balcony|overpass)\b|\bstep in front of (?:a |the )?(?:train|bus|car|truck)\b|\b(?:use|using) (?:it|a gun|the gun|a knife|the knife) on (?:my ?self|myself)\b/,
       /\b(?:quiero|quiere|queria) (?:morir|morirme|morirse|matarme|matarse|suicidarme|suicidarse)\b/,
       /\b(?:quitarme|quitarse|quitar) la vida\b|\b(?:matarme|suicidarme|suicidarse|matarse)\b|\bacabar con (?:todo|mi vida|su vida)\b/,
+      /\b(?:terminar|acabar) con (?:todo|mi vida|su vida|todo esto)\b/,
+      /\b(?:wrote|written|writing|write|left|leaving) (?:a |my |some |the )?(?:goodbye|farewell|suicide) (?:letters?|notes?)\b|\bcarta de despedida\b/,
+      // Collecting the means: "saving up / stockpiling my pills", "he guardado pastillas".
+      ...STOCKPILE,
     ],
+  },
+  {
+    id: 'suicidal-plan',
+    label: 'Indirect suicidal intent (goodbyes, a set time, a plan) with hopelessness or means',
+    level: 'emergency',
+    // Each cue is harmless alone ("tonight is the night of the game"); hopelessness or a means must be near.
+    patterns: INTENT_CUES,
+    requires: near([...DISTRESS, ...MEANS], 400),
+  },
+  {
+    id: 'suicidal-plan',
+    label: 'Hopelessness with access to a means (pills, gun, rope, bridge)',
+    level: 'emergency',
+    patterns: DISTRESS,
+    requires: near(MEANS, 300),
   },
   {
     id: 'suicidal-ideation',
@@ -481,6 +722,18 @@ const EMERGENCY_RULES: readonly RuleDef[] = [
       /\b(?:unconscious|unconcious|unconsious|unresponsive|wont wake up|will not wake up|cant wake (?:him|her|them|me) up|cannot wake (?:him|her|them)|hard to wake(?: up)?|difficult to wake|limp and (?:pale|unresponsive|floppy))\b/,
       /\bnot (?:responding|responsive)\b(?! to)/,
       /\b(?:no responde|no despierta|inconsciente)\b/,
+      /\b(?:doesnt|does not|didnt|did not|isnt|is not|not|wont|will not|cant|cannot|can not) (?:fully |really |properly )?(?:wake|waking|wakes|waken|stay awake|staying awake)(?: up)? (?:properly|all the way|fully|completely|right)\b|\b(?:hard|difficult|impossible|very hard) to (?:rouse|arouse|keep awake)\b|\b(?:cant|cannot|can not|couldnt|could not|can barely|could barely) (?:rouse|arouse|keep (?:him|her|them) awake|wake (?:him|her|them)(?: up)?)\b/,
+      /\bno (?:se )?despierta bien\b|\bno (?:lo|la) (?:puedo|podemos) despertar\b/,
+    ],
+  },
+  {
+    id: 'rigors',
+    label: 'Shaking chills (rigors)',
+    level: 'urgent',
+    patterns: [RIGORS],
+    escalate: [
+      escalateTo('Shaking chills with fever (possible sepsis)', FEVER, 400),
+      escalateTo('Shaking chills in an older adult (possible sepsis)', [ELDER], 400),
     ],
   },
   {
@@ -488,13 +741,29 @@ const EMERGENCY_RULES: readonly RuleDef[] = [
     label: 'New confusion',
     level: 'emergency',
     patterns: [
-      /\b(?:new|sudden|suddenly|very|really|so|acting|seems|seemed|is|was|became|become|becoming|getting|got|more|increasingly|extremely|totally|completely|been|looks|sounds|hes|shes) confus(?:ed|ion)\b(?! (?:about|by|as to|with|why|what|how|regarding|on|if|whether|because|over|at|from|around|when|reading|trying|and (?:frustrated|upset|annoyed)))/,
-      /\b(?:confused|confusion) and (?:[a-z]{1,20} )?(?:fever|dizzy|lethargic|sleepy|drowsy|not making sense|slurring|disoriented|agitated)\b/,
-      /\bdisorient(?:ed|ation)\b|\bdelir(?:ious|ium)\b|\baltered mental status\b/,
-      /\b(?:doesnt|does not|didnt|did not|cant|cannot|couldnt) (?:know|recognize|recognise|remember) (?:where (?:he|she|they|i|we) (?:is|am|are|was|were)|who (?:i am|we are|he is|she is)|me|us|his family|her family|his wife|her husband|her kids|his kids|what year it is|what day it is|his name|her name)\b/,
-      /\b(?:talking|speaking) (?:nonsense|gibberish)\b/,
-      /\b(?:he|she|they|hes|shes|mom|dad|talking|speaking|speech|words) (?:is |was |are |were |keeps |has been )?(?:not making (?:any )?sense|making no sense)\b/,
-      /\b(?:esta|muy|anda|se ve|estaba) confundid[oa]\b|\bdesorientad[oa]\b|\bno sabe (?:donde esta|quien soy|quien es|que dia)\b|\bno (?:me |nos )?reconoce\b/,
+      ...checked(notBaseline, [
+        /\b(?:new|sudden|suddenly|very|really|so|acting|seems|seemed|is|was|became|become|becoming|getting|got|more|increasingly|extremely|totally|completely|been|looks|sounds|hes|shes) confus(?:ed|ion)\b(?! (?:about|by|as to|with|why|what|how|regarding|on|if|whether|because|over|at|from|around|when|reading|trying|and (?:frustrated|upset|annoyed)))/,
+        /\b(?:confused|confusion) and (?:[a-z]{1,20} )?(?:fever|dizzy|lethargic|sleepy|drowsy|not making sense|slurring|disoriented|agitated)\b/,
+        /\bdisorient(?:ed|ation)\b|\bdelir(?:ious|ium)\b|\baltered mental status\b/,
+        /\b(?:doesnt|does not|didnt|did not|cant|cannot|couldnt) (?:know|recognize|recognise|remember) (?:where (?:he|she|they|i|we) (?:is|am|are|was|were)|who (?:i am|we are|he is|she is)|me|us|his family|her family|his wife|her husband|her kids|his kids|what year it is|what day it is|his name|her name)\b/,
+        /\b(?:talking|speaking) (?:nonsense|gibberish)\b/,
+        /\b(?:he|she|they|hes|shes|mom|dad|talking|speaking|speech|words) (?:is |was |are |were |keeps |has been )?(?:not making (?:any )?sense|making no sense)\b/,
+        /\b(?:esta|muy|anda|se ve|estaba) confundid[oa]\b|\bdesorientad[oa]\b|\bno sabe (?:donde esta|quien soy|quien es|que dia)\b|\bno (?:me |nos )?reconoce\b/,
+      ]),
+      // Lay wording of new confusion in a relative.
+      ...checked(newConfusion, [
+        /\bconfus(?:ed|ion) (?:since|for (?:the (?:last|past) )?(?:\d+|a|an|one|two|three|few|couple of|several) (?:hours?|hrs?|days?)|started|starting|began|today|this morning|tonight|last night|all day|on and off|off and on)\b/,
+        /\b(?:drowsy|sleepy|lethargic|weak|dizzy|feverish|agitated|hot|sweaty|pale|clammy|mumbling|shaky|shaking) and (?:very |really |so |more |seems |is )?confused\b/,
+        /\b(?:he|she|they|him|her|mom|mum|dad|mother|father|grandma|grandpa|granny|grandmother|grandfather|husband|wife|patient|pt)s? (?:(?:is|was|has|been|just|really|keeps|kept|seems|seemed) ){0,2}(?:(?:making|makes|made) (?:no|zero|little) sense|(?:not|isnt|wasnt|doesnt|does not|didnt|did not|barely|hardly|stopped) (?:(?:really|even|been) )?mak(?:e|es|ing) (?:any |much )?sense)\b(?! of)/,
+        /\b(?:doesnt|does not|didnt|did not|cant|cannot|couldnt|could not|no longer) (?:know|recognize|recognise|remember) (?:where (?:she|he|they) (?:is|are|was|were|lives?)|what (?:day|year|month|time) it is|(?:his|her|their) (?:own )?(?:name|kids|children|grandkids|grandchildren|family|wife|husband|daughter|son|home|house|address|birthday|age)|(?:who|where) (?:she|he|they) (?:is|are))\b/,
+        /\b(?:esta|anda|se ve|lo veo|la veo|lo noto|la noto) (?:como |muy |bien )?(?:id[oa]|ausente|desconectad[oa])\b|\bno esta en (?:si|sus cabales)\b|\b(?:dice|habla) (?:puras )?(?:cosas )?(?:sin sentido|incoherencias|incoherente)\b|\bconfundid[oa] desde\b/,
+      ]),
+      ...checked(othersOutOfIt, [
+        /\b(?:he|she|they|him|her|mom|mum|dad|mother|father|grandma|grandpa|granny|grandmother|grandfather|husband|wife|partner|brother|sister|aunt|uncle|patient|pt|son|daughter)s? (?:(?:is|was|has|been|seems|seemed|looks|looked|acting|is acting|was acting|got|became|just|really|very|so|totally|completely|kind of|kinda|pretty|a bit|a little|all|super) ){0,3}out of it\b/,
+      ]),
+      ...checked(notSelfOutOfIt, [
+        /\b(?:seems?|seemed|looks?|looked|acting|acts|been|is being) (?:(?:really|very|so|totally|completely|kind of|kinda|pretty|a bit|a little|all) )?out of it\b/,
+      ]),
     ],
     escalate: [escalateTo('Fever with confusion (possible sepsis)', FEVER, 400)],
   },
@@ -510,6 +779,7 @@ const EMERGENCY_RULES: readonly RuleDef[] = [
     level: 'emergency',
     patterns: [
       /\b(?:clammy|mottled|blotchy (?:skin|legs)|racing (?:heart|pulse)|shaking chills|rigors|shivering uncontrollably|uncontrollable shivering)\b/,
+      RIGORS,
       /\b(?:heart|pulse) (?:is |has been |keeps )?(?:racing|pounding|very fast|really fast|so fast|beating (?:really |very |so )?fast)\b/,
       /\b(?:very |really |super )?(?:fast|rapid) (?:heart ?rate|heartbeat|heart beat|pulse)\b/,
       /\b(?:corazon (?:muy )?acelerado|pulso (?:muy )?rapido|sudor frio)\b/,
@@ -520,7 +790,21 @@ const EMERGENCY_RULES: readonly RuleDef[] = [
     id: 'infant-fever',
     label: 'Fever in an infant under 3 months',
     level: 'emergency',
-    patterns: FEVER,
+    patterns: [
+      ...FEVER,
+      // Lay "hot" words (only ever near an infant under 3 months).
+      /\b(?:feels?|felt|feeling|is|was|seems?) (?:very |really |so |super |a bit |a little |kind of |kinda )?(?:hot|warm) to (?:the )?touch\b|\b(?:he|she|hes|shes|baby|babys|son|daughter|newborn|infant|him|her|old|olds)(?: (?:is|was|just|still|also|really))? (?:feels?|felt|feeling|seems?|is|was) (?:very |really |so |super |a bit |a little |kind of |kinda )?(?:hot|warm)\b(?! (?:in here|outside|today|weather|room|house|bath|water|shower))/,
+      /\b(?:his|her|the babys|babys|their) (?:forehead|head|skin|body|chest|back|tummy|belly) (?:is |feels |felt |was )?(?:very |really |so |super )?(?:hot|warm)\b/,
+      /(?<!(?:agua|leche|biberon|mamila|cuarto|casa|comida|formula|bano|sopa|tina|ropa|cafe|te) )\b(?:esta|estaba|se siente|se sentia|lo siento|la siento|lo sentimos|la sentimos|lo noto|la noto|se nota|se ve|anda) (?:muy |bien |super |algo |un poco |demasiado )?calient(?:e|ito|ita)\b/,
+      /\btiene (?:el cuerpo|la frente|la cabeza|la piel|la pancita|el pecho|la espalda) (?:muy |bien |algo )?calient(?:e|ito|ita)\b|\b(?:con|tiene) (?:calentura|temperatura)\b(?! (?:normal|de 3[0-7]))/,
+      // Numbers: 38.0 C / 100.4 F or higher ("marca 38.4", "tiene 38,2", "100.5 F").
+      {
+        re: /\b(?:temp|temps|temperature|temprature|temperatura|thermometer|termometro|fever|fiebre|calentura|marca|marco|marcaba|marcando|rectal(?:ly)?|axilar|armpit|tiene|tenia|tuvo|llego a|subio a|spiked to|went up to)\b/,
+        check: reading({ window: 30, stop: INFANT_READING_STOP, test: infantFeverTest }),
+      },
+      { re: /\b(\d{2,3}(?:[.,]\d{1,2})?) ?(?:°|º|degrees?|deg\b|grados) ?(f\b|c\b|fahrenheit|celsius|centigrad[a-z]{0,3})?/, check: infantTemperatureWithUnit },
+      { re: /\b(\d{2,3}(?:[.,]\d{1,2})?) ?(f|c|fahrenheit|celsius)\b/, check: infantTemperatureWithUnit },
+    ],
     requires: INFANT,
   },
   {
@@ -676,7 +960,7 @@ const URGENT_RULES: readonly RuleDef[] = [
     level: 'urgent',
     patterns: [
       {
-        re: /\b(?:fever[a-z]{0,4}|feaver|fevr|temp|temps|temperature|temprature|febrile|fiebre|temperatura|calentura|thermometer|spiked|spiking)\b/,
+        re: /\b(?:fever[a-z]{0,4}|feaver|fevr|temp|temps|temperature|temprature|febrile|fiebre|temperatura|calentura|thermometer|termometro|marca|marco|marcaba|spiked|spiking)\b/,
         check: reading({ window: 45, stop: /\b(?:bp|blood pressure|pulse|heart|o2|oxygen|sugar|glucose)\b/, test: feverTest }),
       },
       { re: /\b(\d{2,3}(?:[.,]\d{1,2})?) ?(?:°|º|degrees?|deg\b|grados) ?(f\b|c\b|fahrenheit|celsius|centigrad[a-z]{0,3})?/, check: temperatureWithUnit },
@@ -861,7 +1145,9 @@ const URGENT_RULES: readonly RuleDef[] = [
     level: 'urgent',
     patterns: [
       /\bacting (?:really |very |so )?(?:strange|strangely|weird|weirdly|odd|oddly|off|out of character)\b|\b(?:not|isnt) (?:acting )?(?:like )?(?:himself|herself)\b/,
+      /\bnot acting (?:right|normal|normally)\b|\bacting (?:really |very |so )?(?:funny|different|bizarre|loopy)\b(?! (?:about|around|with|toward|towards|when|since (?:the|we|i|she|he)))|\b(?:esta|anda) (?:muy )?(?:rar[oa]|extran[oa])\b|\bno es (?:el|ella) mism[oa]\b/,
     ],
+    escalate: [escalateTo('Acting unlike themselves with fever (possible sepsis)', FEVER, 300)],
   },
   {
     id: 'allergic-reaction',
@@ -1038,9 +1324,11 @@ const URGENT_RULES: readonly RuleDef[] = [
       /\b(?:depression|depressed|anxiety|anxious|panic attacks?|panic|mood|bipolar|ptsd|mental health)\b(?: [a-z]{1,20}){0,3}? (?:is |are |has been |have been |been |getting |gotten |got |feels |keeps )?(?:much |a lot |really |way |so |even )?(?:worse|worsening|out of control|unbearable|bad again|spiraling|spiralling|overwhelming)\b/,
       /\b(?:worsening|severe|increasing|uncontrolled|crippling|debilitating) (?:depression|anxiety|panic attacks?|panic)\b/,
       /\b(?:cant|cannot) (?:stop crying|cope|function|get out of bed|take it anymore|take this anymore|go on(?: like this| anymore)?|keep going|do this anymore|handle (?:it|this|anything) anymore)\b/,
+      /\b(?:cant|cannot|can not) keep (?:doing this|living like this)\b(?! (?:every|each|with (?:the|my|this|your)|at work|for (?:the|my|work)|job|work|shift|shifts|schedule|commute|diet|routine|workout|program)\b)/,
       /\bhopeless[a-z]{0,4}\b|\b(?:feel|feeling|felt|im|i am) (?:so |very |completely |totally |really )?(?:worthless|helpless)\b/,
       /\bpanic attacks? (?:every day|daily|all day|constantly|nonstop|multiple times)\b|\bnervous breakdown\b|\b(?:anxiety|depression|stress) (?:is |has been )?through the roof\b/,
       /\b(?:depresion|ansiedad) (?:esta )?(?:peor|empeorando|muy mal)\b|\bme siento (?:sin esperanza|desesperad[oa]|muy deprimid[oa])\b|\bno puedo mas\b/,
+      /\bya no (?:aguanto|soporto|puedo (?:mas|seguir))\b(?! (?:el|la|los|las|este|esta|estos|estas|mi|mis|su|sus|tanto|a|al|con|en)\b)/,
     ],
   },
   {

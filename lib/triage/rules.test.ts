@@ -31,6 +31,18 @@ function runCases(cases: readonly Case[]): void {
 
 const ids = (r: RuleResult) => r.matches.map((m) => m.ruleId);
 
+/** [message, expected floor, ruleIds that must NOT be among the active matches] */
+function runNearMisses(cases: readonly Case[]): void {
+  for (const [text, floor, ...ids] of cases) {
+    it(`near miss ${floor ?? 'null'}: ${JSON.stringify(text)}`, () => {
+      const r = rules(text);
+      expect(r.floor, JSON.stringify(r.matches)).toBe(floor);
+      const got = r.matches.map((m) => m.ruleId);
+      for (const id of ids) expect(got, JSON.stringify(r.matches)).not.toContain(id);
+    });
+  }
+}
+
 // --------------------------------------------------------------------------------------------
 describe('labels.md emergency examples', () => {
   runCases([
@@ -359,6 +371,209 @@ describe('routine messages give no floor', () => {
     ['Hola doctora, necesito una cita para mi hijo', null],
     ['¿Puede mandar la receta de metformina a la farmacia?', null],
   ]);
+});
+
+
+// -------------------------------------------------------------------- lay wording families
+describe('lay wording: aphasia / speech trouble (stroke)', () => {
+  runCases([
+    ['My words came out wrong this morning', 'emergency', 'stroke-speech'],
+    ['Her words came out all jumbled at dinner', 'emergency', 'stroke-speech'],
+    ['His sentences came out scrambled when he called me', 'emergency', 'stroke-speech'],
+    ["He couldn't get the words out when he called me", 'emergency', 'stroke-speech'],
+    ['She keeps saying the wrong words, like fork instead of phone', 'emergency', 'stroke-speech'],
+    ['Dad has been babbling gibberish for the last hour', 'emergency', 'stroke-speech'],
+    ['He makes no sense when he talks', 'emergency', 'stroke-speech'],
+    ["My husband's speech sounds drunk but he hasn't had anything to drink", 'emergency', 'stroke-speech'],
+    ['Suddenly I could not find the right words', 'emergency', 'stroke-speech'],
+    ['A mi mamá no le salen las palabras', 'emergency', 'stroke-speech'],
+    ['Mi papá habla como borracho y no ha tomado nada', 'emergency', 'stroke-speech'],
+  ]);
+  runNearMisses([
+    ["It's hard to find words when I'm tired, it has been like this for years", null, 'stroke-speech'],
+    ['I have had a stutter for years and sometimes I can’t get the words out', null, 'stroke-speech'],
+    ['Sorry if my words came out wrong at the last visit', null, 'stroke-speech'],
+    ["I'm nervous about saying the wrong words to my kids about the diagnosis", null, 'stroke-speech'],
+    ['My dad has dementia and keeps saying the wrong words, same as always', null, 'stroke-speech'],
+    ['He sounds drunk, he had six beers at the party', null, 'stroke-speech'],
+    ['What if I can’t get the words out during my speech at the wedding?', null, 'stroke-speech'],
+  ]);
+});
+
+describe('lay wording: one-sided hand / arm weakness (stroke)', () => {
+  runCases([
+    ["My right hand won't hold the cup", 'emergency', 'stroke-weakness'],
+    ["Suddenly I can't grip anything with my left hand", 'emergency', 'stroke-weakness'],
+    ['I keep dropping things with my left hand', 'emergency', 'stroke-weakness'],
+    ['Since this morning she keeps dropping things', 'emergency', 'stroke-weakness'],
+    ["All of a sudden he can't grip his fork", 'emergency', 'stroke-weakness'],
+    ["Her hand won't hold anything, it started an hour ago", 'emergency', 'stroke-weakness'],
+    ['My arm went heavy all of a sudden', 'emergency', 'stroke-weakness'],
+    ['His arm went dead at lunch and he cannot lift it', 'emergency', 'stroke-weakness'],
+    ['Her arm feels like dead weight', 'emergency', 'stroke-weakness'],
+    ['La mano derecha no le responde', 'emergency', 'stroke-weakness'],
+    ['De repente se le caen las cosas', 'emergency', 'stroke-weakness'],
+  ]);
+  runNearMisses([
+    ['I dropped my phone and cracked the screen', null, 'stroke-weakness'],
+    ['My toddler keeps dropping things', null, 'stroke-weakness'],
+    ['I keep dropping things, my arthritis is acting up', null, 'stroke-weakness'],
+    ["Can't grip the jar lids anymore because of arthritis", null, 'stroke-weakness'],
+    ['My arm went dead after sleeping on it', null, 'stroke-weakness'],
+    ['My arm went heavy after the flu shot, is that normal?', null, 'stroke-weakness'],
+    ["I don't keep dropping things, I just feel tired", null, 'stroke-weakness'],
+  ]);
+});
+
+describe('lay wording: suicide with plan or intent', () => {
+  runCases([
+    ["I've been saving up my pills", 'emergency', 'suicidal-plan'],
+    ['I have been stockpiling my sleeping pills', 'emergency', 'suicidal-plan'],
+    ["Tonight is the night. I can't keep doing this.", 'emergency', 'suicidal-plan'],
+    ["I've made my plan. There is no reason to go on.", 'emergency', 'suicidal-plan'],
+    ['I wrote letters to my kids and I have a bottle of pills next to me', 'emergency', 'suicidal-plan'],
+    ["I won't be around much longer, I'm so tired of living", 'emergency', 'suicidal-plan'],
+    ["I just wanted someone to know. I can't keep doing this.", 'emergency', 'suicidal-plan'],
+    ["I can't keep doing this, my husband keeps a gun in the closet", 'emergency', 'suicidal-plan'],
+    ['There is no reason to go on, I have the rope', 'emergency', 'suicidal-plan'],
+    ["I can't do this anymore, I keep thinking about the bridge. I'm going to drive to the bridge", 'emergency', 'suicidal-plan'],
+    ['I wrote a goodbye letter', 'emergency', 'suicidal-plan'],
+    ['Quiero terminar con todo', 'emergency', 'suicidal-plan'],
+    ['He guardado pastillas', 'emergency', 'suicidal-plan'],
+    ['Ya no aguanto, tengo una pistola en la casa', 'emergency', 'suicidal-plan'],
+    ['Ya no aguanto. Esta noche es la noche.', 'emergency', 'suicidal-plan'],
+    // Hopelessness alone stays a same-day (urgent) message.
+    ['Ya no aguanto', 'urgent', 'mental-health-worse'],
+    ["I can't keep doing this", 'urgent', 'mental-health-worse'],
+    ['I have passive suicidal thoughts, no plan, I am safe', 'urgent', 'suicidal-ideation'],
+  ]);
+  runNearMisses([
+    ["I'm saving my pills for travel", null, 'suicidal-plan'],
+    ["I've been saving up my pills for my trip to Mexico", null, 'suicidal-plan'],
+    ["I've been stockpiling my meds because of the shortage", null, 'suicidal-plan'],
+    ['Tonight is the night of the game!', null, 'suicidal-plan'],
+    ['Tonight is the night', null, 'suicidal-plan'],
+    ["I've made my plan for the diet, can you review it?", null, 'suicidal-plan'],
+    ['I wrote letters to my kids for Christmas', null, 'suicidal-plan'],
+    ["I won't be around next week, can we reschedule?", null, 'suicidal-plan'],
+    ['He guardado las pastillas en el refrigerador', null, 'suicidal-plan'],
+    ['I am not saving up my pills, I take them every day', null, 'suicidal-plan'],
+    ["I can't keep doing this job, the night shifts are brutal", null, 'mental-health-worse'],
+    ['Ya no aguanto el dolor de rodilla', 'urgent', 'suicidal-plan', 'mental-health-worse'],
+    ['I have had suicidal thoughts this week but I have no plan and I feel safe', 'urgent', 'suicidal-plan'],
+  ]);
+});
+
+describe('lay wording: fever in an infant under 3 months', () => {
+  runCases([
+    ['Tiene 6 semanas y marca 38.4', 'emergency', 'infant-fever'],
+    ['Mi bebé de 2 meses está muy caliente', 'emergency', 'infant-fever'],
+    ['Mi recién nacida tiene 38.2', 'emergency', 'infant-fever'],
+    ['El recién nacido tiene calentura', 'emergency', 'infant-fever'],
+    ['Mi hija nació hace 3 semanas y tiene 38,5', 'emergency', 'infant-fever'],
+    ['My 7 week old feels hot', 'emergency', 'infant-fever'],
+    ['Our newborn has a temp of 100.5', 'emergency', 'infant-fever'],
+    ['Baby is 10 weeks and has a fever', 'emergency', 'infant-fever'],
+    ['My son, 6 weeks, has a temp of 38.1 C', 'emergency', 'infant-fever'],
+    ['Newborn, 100.6F rectal', 'emergency', 'infant-fever'],
+    ["Our baby's 8 weeks and is warm to the touch", 'emergency', 'infant-fever'],
+    ['My 11 week old son has a temperature of 38.0', 'emergency', 'infant-fever'],
+    // "born 3 weeks ago" is an age, not a past event.
+    ['My son was born 3 weeks ago and has a fever', 'emergency', 'infant-fever'],
+  ]);
+  runNearMisses([
+    ['My 5 month old has a temp of 38.4', 'urgent', 'infant-fever'],
+    ['My 5 month old has a temp of 38.1', null, 'infant-fever'],
+    ['Mi bebé de 5 meses marca 38.4', 'urgent', 'infant-fever'],
+    ['Can I book my 6 week postpartum check? The baby is doing great.', null, 'infant-fever'],
+    ["I'm 6 weeks postpartum and have had a fever of 101.5 since last night", 'urgent', 'infant-fever'],
+    ['Mi recién nacida tiene 37.6', null, 'infant-fever'],
+    ['My daughter is 8 weeks pregnant and has a fever', null, 'infant-fever'],
+    ['The room feels hot, my 3 week old is fine', null, 'infant-fever'],
+    ['El agua está muy caliente para bañar a mi bebé de 3 semanas', null, 'infant-fever'],
+    ['My 6 week old weighs 10.2 lbs now', null, 'infant-fever'],
+  ]);
+  it('the 5-month-old near miss is the ordinary high-fever rule', () => {
+    expect(ids(rules('My 5 month old has a temp of 38.4'))).toEqual(['fever-high']);
+  });
+});
+
+describe('lay wording: severe breathing trouble', () => {
+  runCases([
+    ["He can't finish a sentence without stopping to breathe", 'emergency', 'breathing-severe'],
+    ['I have to stop to breathe between words', 'emergency', 'breathing-severe'],
+    ["I can't finish a sentence, I'm so out of breath", 'emergency', 'breathing-severe'],
+    ['His lips have gone a bit gray', 'emergency', 'breathing-severe'],
+    ['Her fingernails look dusky', 'emergency', 'breathing-severe'],
+    ["The inhaler hasn't done anything", 'emergency', 'breathing-severe'],
+    ['My inhaler only helps for a few minutes', 'emergency', 'breathing-severe'],
+    ["I've used my inhaler 4 times in the last hour", 'emergency', 'breathing-severe'],
+    ["Her inhaler isn't really working, she's used it 4 times since lunch", 'emergency', 'breathing-severe'],
+    ['Albuterol every 20 minutes since 5am', 'emergency', 'breathing-severe'],
+    ['My peak flow is 150, normally 450', 'emergency', 'breathing-severe'],
+    ['Peak flow is half of my normal', 'emergency', 'breathing-severe'],
+    ['My peak flow is way lower than usual', 'emergency', 'breathing-severe'],
+    ['My best peak flow is 500 and today it is 210', 'emergency', 'breathing-severe'],
+    ["My son's ribs are caving in when he breathes", 'emergency', 'breathing-severe'],
+    ['You can see the skin sucking in between her ribs', 'emergency', 'breathing-severe'],
+    ["I can't get enough air", 'emergency', 'breathing-severe'],
+    ['He is struggling for air', 'emergency', 'breathing-severe'],
+    ['Le cuesta respirar', 'emergency', 'breathing-severe'],
+    ['No le entra el aire', 'emergency', 'breathing-severe'],
+    ['Se le hunden las costillas al respirar', 'emergency', 'breathing-severe'],
+    ['El niño se puso morado', 'emergency', 'breathing-severe'],
+    ['Tiene los labios moraditos', 'emergency', 'breathing-severe'],
+    // Less extreme numbers: same-day.
+    ['Peak flow 350, my best is 450', 'urgent', 'breathing-severe'],
+    ['I used my inhaler 3 times today', 'urgent', 'breathing-severe'],
+    ['I have been using my inhaler 4 times a day this week', 'urgent', 'breathing-severe'],
+  ]);
+  runNearMisses([
+    ["I'm so distracted I can't finish a sentence", null, 'breathing-severe'],
+    ['My toddler is speaking in two word sentences', null, 'breathing-severe'],
+    ['I use my inhaler about 2 times a week', null, 'breathing-severe'],
+    ['My peak flow is 450, my normal is 460', null, 'breathing-severe'],
+    ['I wrote my peak flow readings down for the appointment', null, 'breathing-severe'],
+    ["My son's inhaler is expired, can you send a new one?", null, 'breathing-severe'],
+    ['I used it 4 times today (the new lotion) and the rash is better', null, 'breathing-severe'],
+  ]);
+});
+
+describe('lay wording: new confusion and sepsis in a relative', () => {
+  runCases([
+    ['Grandma is really out of it today', 'emergency', 'confusion'],
+    ['My dad seems out of it and is burning up', 'emergency', 'confusion'],
+    ['Grandpa confused since yesterday, not like him', 'emergency', 'confusion'],
+    ["She doesn't make sense when we talk to her", 'emergency', 'confusion'],
+    ['He is drowsy and confused', 'emergency', 'confusion'],
+    ["Dad didn't recognize his own house", 'emergency', 'confusion'],
+    ['Mom has dementia but today she is much more confused than usual', 'emergency', 'confusion'],
+    ['Mi papá está como ido', 'emergency', 'confusion'],
+    ['Mi mamá no está en sí desde ayer', 'emergency', 'confusion'],
+    ['He is acting strange and has a fever', 'emergency', 'behavior-change'],
+    ["Dad isn't waking up properly", 'emergency', 'unresponsive'],
+    ['We can barely rouse her', 'emergency', 'unresponsive'],
+    ['Mom has shaking chills', 'emergency', 'rigors'],
+    ["She's shaking with chills and has a fever of 102", 'emergency', 'sepsis-signs'],
+    ['She has shaking chills', 'urgent', 'rigors'],
+    ['He is acting strange today', 'urgent', 'behavior-change'],
+  ]);
+  runNearMisses([
+    ['Mom has dementia, same as always', null, 'confusion'],
+    ['Mom has dementia and she is confused, same as always', null, 'confusion'],
+    ['I was confused by the bill', null, 'confusion'],
+    ["I'm out of it today, too much coffee", null, 'confusion'],
+    ["I've been out of it all week with this cold", null, 'confusion'],
+    ["My mom's out of it, can you refill her Eliquis?", null, 'confusion'],
+    ["I'm confused since the portal changed", null, 'confusion'],
+    ['Mom is acting funny about the new caregiver', null, 'behavior-change'],
+    ["She doesn't have shaking chills", null, 'rigors', 'sepsis-signs'],
+  ]);
+
+  it('fever with a lay confusion phrase is labelled as possible sepsis', () => {
+    const m = rules('My dad seems out of it and is burning up').matches.find((x) => x.ruleId === 'confusion')!;
+    expect(m.label).toMatch(/sepsis/i);
+  });
 });
 
 describe('robustness', () => {

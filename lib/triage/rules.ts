@@ -43,7 +43,7 @@ export interface RuleResult {
 }
 
 /** Bump when rules change (part of cache keys). */
-export const RULES_VERSION = 'rules-2025.1';
+export const RULES_VERSION = 'rules-2025.2';
 
 /** Safety valve for pathological inputs: matches examined per pattern per message. */
 const MAX_MATCHES_PER_PATTERN = 2000;
