@@ -9,7 +9,8 @@ const ORT_FILES = ['ort-wasm-simd-threaded.wasm', 'ort-wasm-simd-threaded.mjs'];
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   srcDir: '.',
-  outDir: '.output',
+  // EXT_OUT_DIR lets parallel work build and test without clobbering .output (default).
+  outDir: process.env.EXT_OUT_DIR ?? '.output',
   vite: () => ({
     plugins: [stripRemoteWasmLoader()],
     resolve: {
@@ -25,6 +26,8 @@ export default defineConfig({
       const fp32 = files.findIndex((f) => f.relativeDest.replace(/\\/g, '/') === 'models/triage-v1/onnx/model.onnx');
       if (fp32 >= 0) files.splice(fp32, 1);
       for (const f of ORT_FILES) files.push({ absoluteSrc: resolve('node_modules/onnxruntime-web/dist', f), relativeDest: `ort/${f}` });
+      // The enterprise-policy schema for configured adapters (manifest storage.managed_schema).
+      files.push({ absoluteSrc: resolve('lib/adapters/managed-schema.json'), relativeDest: 'managed-schema.json' });
     },
   },
   manifest: {
@@ -33,11 +36,20 @@ export default defineConfig({
     description:
       'On-device urgency triage, reply drafts and inbox-time measures for clinicians. No message text leaves the machine.',
     minimum_chrome_version: '116',
-    permissions: ['storage', 'sidePanel', 'offscreen'],
+    // scripting: register the content script at run time on the configured EHR sites the user allowed.
+    permissions: ['storage', 'sidePanel', 'offscreen', 'scripting'],
     host_permissions: SUPPORTED_MATCHES,
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Inbox Triage' },
     side_panel: { default_path: 'sidepanel.html' },
+    // Policy for configured adapters (docs/configurable-adapter.md §4).
+    storage: { managed_schema: 'managed-schema.json' },
+    commands: {
+      'jump-to-next-urgent': {
+        suggested_key: { default: 'Alt+Shift+U' },
+        description: 'Open the most urgent unread message in the inbox on this tab',
+      },
+    },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     content_security_policy: {
       // WASM for the on-device model; no remote script anywhere.

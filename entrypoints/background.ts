@@ -6,6 +6,11 @@ import { triageBatch } from '@/lib/background/triage-service';
 import { modelVersion, offscreenHost } from '@/lib/background/offscreen-host';
 import { openDb } from '@/lib/db/schema';
 import { applyRules, RULES_VERSION } from '@/lib/triage/rules';
+import { sendMessage } from '@/lib/messaging/protocol';
+import { handleCommand } from '@/lib/background/commands';
+import { SUPPORTED_MATCHES } from '@/lib/adapters/hosts';
+import { isConfiguredChange, loadConfigured } from '@/lib/adapters/configured-store';
+import { createScriptSync } from '@/lib/background/script-registration';
 
 export default defineBackground(() => {
   const db = openDb();
@@ -54,4 +59,35 @@ export default defineBackground(() => {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(browser.storage.session, tabId));
+
+  // Configured EHR sites (options page / policy): keep the content script registered on exactly
+  // the configured sites the user allowed. Re-synced on every worker start and on every change.
+  const scriptSync = createScriptSync({
+    scripting: browser.scripting,
+    getGrantedOrigins: async () => (await browser.permissions.getAll()).origins ?? [],
+    loadConfigs: async () =>
+      (await loadConfigured({ local: browser.storage.local, managed: browser.storage.managed ?? null })).entries.map((e) => e.config),
+    staticMatches: SUPPORTED_MATCHES,
+  });
+  const resync = (): void => {
+    void scriptSync.sync().then((r) => {
+      if (r.errors.length) console.warn('[inbox-triage] content-script registration:', r.errors);
+    });
+  };
+  resync();
+  browser.runtime.onStartup.addListener(resync);
+  browser.runtime.onInstalled.addListener(resync);
+  browser.storage.onChanged.addListener((changes, areaName) => {
+    if (isConfiguredChange(changes, areaName)) resync();
+  });
+  browser.permissions.onAdded.addListener(resync);
+  browser.permissions.onRemoved.addListener(resync);
+
+  // The keyboard shortcut: the active tab's inbox opens its most urgent unread message.
+  browser.commands?.onCommand.addListener((command, tab) => {
+    void handleCommand(command, tab, {
+      activeTabId: async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id,
+      sendJump: (tabId) => sendMessage('jumpToNextUrgent', undefined, tabId),
+    });
+  });
 });

@@ -1,10 +1,14 @@
 import { SUPPORTED_MATCHES } from '@/lib/adapters/hosts';
-import { startInbox } from '@/lib/content/start-inbox';
+import { startInboxWithConfigured } from '@/lib/content/start-inbox';
 
+/**
+ * Declared for the supported sites; the background also registers this same file at run time
+ * (scripting.registerContentScripts) for the configured EHR sites the user allowed.
+ */
 export default defineContentScript({
   matches: SUPPORTED_MATCHES,
   runAt: 'document_idle',
   main(ctx) {
-    startInbox(ctx);
+    void startInboxWithConfigured(ctx);
   },
 });

@@ -3,19 +3,34 @@
  * the open message and the unread counts to the background. Everything is wrapped
  * so that nothing can break the EHR page.
  */
-import { pickAdapter } from '../adapters/registry';
-import { InboxOverlay } from '../overlay/controller';
-import { sendMessage } from '../messaging/protocol';
+import { browser } from 'wxt/browser';
+import { ADAPTERS, BUILT_IN_ADAPTERS, pickAdapter } from '../adapters/registry';
+import type { EhrAdapter } from '../adapters/types';
+import {
+  createConfiguredAdapters,
+  isConfiguredChange,
+  mergeConfigured,
+  readLocalAdapters,
+  readPolicyAdapters,
+  type ConfiguredAreas,
+} from '../adapters/configured-store';
+import type { AdapterConfig } from '../adapters/config-schema';
+import { InboxOverlay, type VisibleTriage } from '../overlay/controller';
+import { createInboxTools, type InboxTools } from '../overlay/tools';
+import { onMessage, sendMessage } from '../messaging/protocol';
 import { createContentTriager } from './triager';
 
 interface Ctx {
   onInvalidated(cb: () => void): void;
 }
 
-export function startInbox(ctx: Ctx, doc: Document = document): InboxOverlay | null {
+export function startInbox(ctx: Ctx, doc: Document = document, adapters: readonly EhrAdapter[] = ADAPTERS): InboxOverlay | null {
   try {
-    const adapter = pickAdapter(new URL(doc.location.href), doc);
-    if (!adapter) return waitForAdapter(ctx, doc);
+    const adapter = pickAdapter(new URL(doc.location.href), doc, adapters);
+    if (!adapter) return waitForAdapter(ctx, doc, adapters);
+    let tools: InboxTools | null = null;
+    let lastVisible: readonly VisibleTriage[] = [];
+    let lastOpenId: string | null = null;
     const overlay = new InboxOverlay({
       adapter,
       doc,
@@ -31,9 +46,20 @@ export function startInbox(ctx: Ctx, doc: Document = document): InboxOverlay | n
           unreadUrgent: stats.unreadByUrgency.urgent,
         }).catch(() => undefined);
       },
+      onVisible: (visible, openId) => {
+        lastVisible = visible;
+        lastOpenId = openId;
+        tools?.update(visible, openId);
+      },
     });
     overlay.start();
     ctx.onInvalidated(() => overlay.stop());
+    // The overlay is gone (config deleted or changed): the toolbar count must not outlive it.
+    ctx.onInvalidated(() => {
+      sendMessage('reportInboxStats', { adapterId: adapter.id, rows: 0, unreadEmergency: 0, unreadUrgent: 0 }).catch(() => undefined);
+    });
+    tools = attachInboxTools(ctx, overlay, adapter, doc);
+    tools?.update(lastVisible, lastOpenId);
     return overlay;
   } catch (err) {
     console.warn('[inbox-triage] could not start on this page', err);
@@ -45,15 +71,15 @@ export function startInbox(ctx: Ctx, doc: Document = document): InboxOverlay | n
  * Single-page EHRs may render their inbox after the content script runs: watch
  * cheaply for a while and start once an adapter recognises the page.
  */
-function waitForAdapter(ctx: Ctx, doc: Document): null {
+function waitForAdapter(ctx: Ctx, doc: Document, adapters: readonly EhrAdapter[] = ADAPTERS): null {
   let started = false;
   const obs = new MutationObserver(() => {
     if (started) return;
     try {
-      if (pickAdapter(new URL(doc.location.href), doc)) {
+      if (pickAdapter(new URL(doc.location.href), doc, adapters)) {
         started = true;
         obs.disconnect();
-        startInbox(ctx, doc);
+        startInbox(ctx, doc, adapters);
       }
     } catch {
       obs.disconnect();
@@ -66,4 +92,127 @@ function waitForAdapter(ctx: Ctx, doc: Document): null {
     obs.disconnect();
   });
   return null;
+}
+
+/**
+ * The triage queue and the jump shortcut (lib/overlay/tools.ts), inside the status pill's shadow
+ * root; the background relays the keyboard command as `jumpToNextUrgent`.
+ */
+function attachInboxTools(ctx: Ctx, overlay: InboxOverlay, adapter: EhrAdapter, doc: Document): InboxTools | null {
+  try {
+    const mount = overlay.statusElement()?.shadowRoot;
+    if (!mount) return null;
+    const tools = createInboxTools({ doc, adapter, mount });
+    let removeJump: (() => void) | null = null;
+    try {
+      removeJump = onMessage('jumpToNextUrgent', () => tools.jumpNext());
+    } catch {
+      // Another listener in this context already answers (should not happen): the queue still works.
+    }
+    ctx.onInvalidated(() => {
+      removeJump?.();
+      tools.destroy();
+    });
+    return tools;
+  } catch (err) {
+    console.warn('[inbox-triage] inbox tools unavailable on this page', err);
+    return null;
+  }
+}
+
+/** A context that ends with its parent or earlier (to restart the overlay when configs change). */
+function childCtx(parent: Ctx): Ctx & { invalidate(): void } {
+  const cbs: (() => void)[] = [];
+  let done = false;
+  const invalidate = (): void => {
+    if (done) return;
+    done = true;
+    for (const cb of cbs.splice(0)) {
+      try {
+        cb();
+      } catch {
+        // keep going
+      }
+    }
+  };
+  parent.onInvalidated(invalidate);
+  return {
+    onInvalidated(cb) {
+      if (done) cb();
+      else cbs.push(cb);
+    },
+    invalidate,
+  };
+}
+
+export interface ConfiguredStartOptions {
+  /** Storage areas (default: browser.storage.local and browser.storage.managed). */
+  areas?: ConfiguredAreas;
+  /** How long to wait for policy before starting with the saved adapters alone (ms). */
+  policyWaitMs?: number;
+  /** Where storage changes come from (default: browser.storage.onChanged). */
+  onChanged?: {
+    addListener(cb: (changes: Record<string, unknown>, areaName: string) => void): void;
+    removeListener(cb: (changes: Record<string, unknown>, areaName: string) => void): void;
+  };
+}
+
+/**
+ * The content script's entry: a built-in adapter that recognises the page starts at once;
+ * otherwise the practice's configured adapters (saved in the options page, or set by policy)
+ * are loaded and tried too, after the built-in ones. When the configured adapters change, the
+ * overlay restarts with the new set (a deleted config stops, a new one starts without a reload).
+ *
+ * The first read of managed storage after the browser starts can take seconds (Chrome loads
+ * policy); if policy has not answered after `policyWaitMs`, the saved adapters start alone and
+ * policy adapters are added when they arrive.
+ */
+export async function startInboxWithConfigured(ctx: Ctx, doc: Document = document, opts: ConfiguredStartOptions = {}): Promise<void> {
+  try {
+    if (pickAdapter(new URL(doc.location.href), doc, BUILT_IN_ADAPTERS)) {
+      startInbox(ctx, doc, BUILT_IN_ADAPTERS);
+      return;
+    }
+  } catch {
+    return;
+  }
+  let dead = false;
+  ctx.onInvalidated(() => (dead = true));
+  const areas: ConfiguredAreas = opts.areas ?? { local: browser.storage.local, managed: browser.storage.managed ?? null };
+  const changes = opts.onChanged ?? browser.storage.onChanged;
+  let child: (Ctx & { invalidate(): void }) | null = null;
+  let generation = 0;
+  const apply = (local: readonly AdapterConfig[], policy: readonly AdapterConfig[]): void => {
+    child?.invalidate();
+    child = childCtx(ctx);
+    const configured = createConfiguredAdapters(mergeConfigured(local, policy));
+    startInbox(child, doc, [...BUILT_IN_ADAPTERS, ...configured]);
+  };
+  const start = async (): Promise<void> => {
+    const gen = ++generation;
+    const current = () => !dead && gen === generation;
+    const policyP = readPolicyAdapters(areas.managed).catch(() => ({ adapters: [] as AdapterConfig[], errors: [] }));
+    const localP = readLocalAdapters(areas.local).then((r) => r.adapters).catch(() => [] as AdapterConfig[]);
+    const quick = await Promise.race([policyP, new Promise<null>((r) => setTimeout(() => r(null), opts.policyWaitMs ?? 300))]);
+    const local = await localP;
+    if (!current()) return;
+    if (quick) {
+      apply(local, quick.adapters);
+      return;
+    }
+    apply(local, []);
+    void policyP.then((policy) => {
+      if (current() && policy.adapters.length > 0) apply(local, policy.adapters);
+    });
+  };
+  const onChange = (c: Record<string, unknown>, areaName: string): void => {
+    if (isConfiguredChange(c, areaName)) void start();
+  };
+  try {
+    changes.addListener(onChange);
+    ctx.onInvalidated(() => changes.removeListener(onChange));
+  } catch {
+    // no change events: configs apply on the next page load
+  }
+  await start();
 }

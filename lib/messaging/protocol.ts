@@ -73,7 +73,24 @@ export interface ProtocolMap {
   hostStatus(): ModelStatus;
   // model host -> background
   hostStatusChanged(data: ModelStatus): void;
+  // background -> content script (the "next most urgent unread message" keyboard shortcut)
+  jumpToNextUrgent(): JumpReply;
 }
+
+/** What the content script answers to the jump shortcut. */
+export const JumpReplySchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    messageId: z.string().max(200),
+    urgency: z.enum(['emergency', 'urgent', 'routine']),
+    reason: z.enum(['unread', 'unopened']),
+  }),
+  z.object({ ok: z.literal(false), reason: z.enum(['none', 'not-found', 'no-inbox']) }),
+]);
+export type JumpReply = z.infer<typeof JumpReplySchema>;
+
+/** The manifest command that jumps to the next most urgent unread message. */
+export const JUMP_COMMAND = 'jump-to-next-urgent';
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
 

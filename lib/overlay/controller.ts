@@ -13,6 +13,8 @@ import type { Urgency } from '../triage/labels';
 import { textHash } from '../util/hash';
 import { BADGE_ATTR, removeAllBadges, renderBadge } from './badge';
 import { STATUS_ATTR, createStatus, type StatusView } from './status';
+/** The options page's short-lived preview highlight (lib/adapters/preview-inject.ts). */
+const PREVIEW_ATTR = 'data-ehr-triage-preview';
 
 export interface Triager {
   /** Immediate result (red-flag rules). Must not throw. */
@@ -31,6 +33,8 @@ export interface OverlayOptions {
   onOpenMessage?: (msg: OpenMessage | null, triage: TriageResult | null) => void;
   /** Called after each scan that changed what is visible. */
   onScan?: (stats: ScanStats) => void;
+  /** Called after a scan when the visible rows, their triage or the open message changed (inbox tools). */
+  onVisible?: (visible: readonly VisibleTriage[], openId: string | null) => void;
   /** Scans that throw this many times in a row pause the overlay. */
   maxConsecutiveErrors?: number;
 }
@@ -64,6 +68,7 @@ export class InboxOverlay {
   private lastStatsKey = '';
   private refineFailed = false;
   private visible: VisibleTriage[] = [];
+  private lastVisibleKey = '';
   private readonly onNav = () => this.schedule();
 
   constructor(private readonly opts: OverlayOptions) {}
@@ -96,6 +101,11 @@ export class InboxOverlay {
   /** The rows of the last scan with their triage, in page order. */
   visibleTriage(): readonly VisibleTriage[] {
     return this.visible;
+  }
+
+  /** The status pill's host element (its open shadow root also holds the inbox tools), or null before start. */
+  statusElement(): HTMLElement | null {
+    return this.status?.element ?? null;
   }
 
   /** Triage for a text hash, if known. */
@@ -176,6 +186,14 @@ export class InboxOverlay {
       this.status?.set(this.refineFailed ? 'warn' : 'ok', statusText(stats, this.opts.triager.describe?.() ?? 'rules only', !!open));
       this.opts.onScan?.(stats);
     }
+
+    if (this.opts.onVisible) {
+      const visibleKey = `${open?.id ?? ''}|${visible.map((v) => `${v.message.id}:${v.triage.urgency}:${v.triage.score}:${v.message.unread ? 1 : 0}`).join(',')}`;
+      if (visibleKey !== this.lastVisibleKey) {
+        this.lastVisibleKey = visibleKey;
+        this.opts.onVisible(visible, open?.id ?? null);
+      }
+    }
   }
 
   private queueRefine(hash: string, text: string): void {
@@ -247,7 +265,7 @@ function statusText(s: ScanStats, engine: string, hasOpen: boolean): string {
 }
 
 function isOwn(node: Node): boolean {
-  return node instanceof Element && (node.hasAttribute(BADGE_ATTR) || node.hasAttribute(STATUS_ATTR));
+  return node instanceof Element && (node.hasAttribute(BADGE_ATTR) || node.hasAttribute(STATUS_ATTR) || node.hasAttribute(PREVIEW_ATTR));
 }
 
 function isOwnMutation(r: MutationRecord): boolean {

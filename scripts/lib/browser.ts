@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+export const EXTENSION_DIR = resolve(process.env.EXT_OUT_DIR ?? '.output', 'chrome-mv3');
 
 const CANDIDATES = [
   '/usr/bin/chromium',

@@ -34,10 +34,30 @@ describe('built package', () => {
   });
 
   it('asks only for the permissions it uses, with host access only for supported inbox sites', () => {
-    expect([...manifest.permissions].sort()).toEqual(['offscreen', 'sidePanel', 'storage']);
-    expect(manifest.host_permissions).toEqual(['http://localhost/*', 'http://127.0.0.1/*']);
+    // scripting: the content script is registered at run time for configured EHR sites the user allowed.
+    expect([...manifest.permissions].sort()).toEqual(['offscreen', 'scripting', 'sidePanel', 'storage']);
+    expect(manifest.host_permissions).toEqual(['http://localhost/*', 'http://127.0.0.1/*', 'https://app.medplum.com/*']);
     expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
-    expect(manifest.content_scripts.flatMap((c) => c.matches)).toEqual(['http://localhost/*', 'http://127.0.0.1/*']);
+    expect(manifest.content_scripts.flatMap((c) => c.matches)).toEqual(['http://localhost/*', 'http://127.0.0.1/*', 'https://app.medplum.com/*']);
+  });
+
+  it('ships the policy schema, the options page and the jump shortcut', () => {
+    const m = manifest as unknown as {
+      storage: { managed_schema: string };
+      options_ui: { page: string; open_in_tab: boolean };
+      commands: Record<string, { suggested_key: { default: string }; description: string }>;
+    };
+    expect(m.storage.managed_schema).toBe('managed-schema.json');
+    const schema = JSON.parse(readFileSync(join(EXTENSION_DIR, 'managed-schema.json'), 'utf8')) as { type: string; properties: Record<string, unknown> };
+    expect(schema.type).toBe('object');
+    expect(Object.keys(schema.properties)).toEqual(['adapters', 'adaptersJson']);
+    expect(m.options_ui).toEqual({ page: 'options.html', open_in_tab: true });
+    expect(existsSync(join(EXTENSION_DIR, 'options.html'))).toBe(true);
+    expect(existsSync(join(EXTENSION_DIR, 'preview.js'))).toBe(true);
+    expect(m.commands['jump-to-next-urgent']).toEqual({
+      suggested_key: { default: 'Alt+Shift+U' },
+      description: 'Open the most urgent unread message in the inbox on this tab',
+    });
   });
 
   it("allows WASM in extension pages' CSP and nothing remote", () => {
