@@ -107,6 +107,50 @@ describe('InboxOverlay', () => {
     expect(diag.hidden).toBe(false);
   });
 
+  it('says once that triage is paused when an update renames the layout under it, and resumes when it is back', async () => {
+    const doc = loadFixture('demo/inbox-open.html', URL_OK);
+    overlay = new InboxOverlay({ adapter: demoAdapter, doc, triager: fakeRules, layoutDriftMs: 80 });
+    overlay.start();
+    const status = doc.querySelector<HTMLElement>('[data-ehr-triage-status]')!;
+    expect(status.dataset.level).toBe('ok');
+    const bodyText = doc.body.textContent!;
+    // The EHR's update: every id, class and data attribute the adapter used is renamed.
+    const saved = [...doc.body.querySelectorAll<HTMLElement>('*')].map((el) => [el, [...el.attributes].map((a) => [a.name, a.value])] as const);
+    for (const [el, attrs] of saved) for (const [name, value] of attrs) if (/^(id|class|data-)/.test(name!)) {
+      el.removeAttribute(name!);
+      el.setAttribute(`x-${name}`, value!);
+    }
+    await tick(40);
+    expect(status.dataset.level).toBe('ok'); // a short gap is a re-render, not a change
+    await tick(120);
+    expect(status.dataset.level).toBe('error');
+    expect(status.dataset.text).toMatch(/paused on this page: the inbox layout was not recognised/);
+    expect(doc.querySelectorAll('[data-ehr-triage-status]')).toHaveLength(1);
+    const diag = JSON.parse(overlay.currentDiagnostic()) as Record<string, unknown>;
+    expect(diag.kind).toBe('inbox-triage-diagnostic');
+    expect(diag.error).toMatch(/layout-drift/);
+    // Structure only: not one word of patient text.
+    for (const word of bodyText.split(/\s+/).filter((w) => w.length > 6).slice(0, 50)) expect(JSON.stringify(diag)).not.toContain(word);
+    // The layout comes back (or the adapter is fixed): triage resumes by itself.
+    for (const [el, attrs] of saved) for (const [name, value] of attrs) if (/^(id|class|data-)/.test(name!)) {
+      el.removeAttribute(`x-${name}`);
+      el.setAttribute(name!, value!);
+    }
+    await tick(80);
+    expect(status.dataset.level).toBe('ok');
+    expect(status.dataset.text).toMatch(/messages/);
+  });
+
+  it('does not call an empty inbox or another page a layout change', async () => {
+    const doc = loadFixture('demo/empty-inbox.html', URL_OK);
+    overlay = new InboxOverlay({ adapter: demoAdapter, doc, triager: fakeRules, layoutDriftMs: 30 });
+    overlay.start();
+    await tick(100);
+    const status = doc.querySelector<HTMLElement>('[data-ehr-triage-status]')!;
+    expect(status.dataset.level).toBe('ok');
+    expect(status.dataset.text).toMatch(/no messages on this page/);
+  });
+
   it('removes everything it drew when stopped', () => {
     const doc = loadFixture('demo/inbox-open.html', URL_OK);
     overlay = new InboxOverlay({ adapter: demoAdapter, doc, triager: fakeRules });

@@ -37,6 +37,12 @@ export interface OverlayOptions {
   onVisible?: (visible: readonly VisibleTriage[], openId: string | null) => void;
   /** Scans that throw this many times in a row pause the overlay. */
   maxConsecutiveErrors?: number;
+  /**
+   * How long (ms) an inbox page that this adapter recognised may go unrecognised, on the same
+   * address, before the overlay says its layout changed (default 2500). Short gaps are normal
+   * while a single-page EHR re-renders.
+   */
+  layoutDriftMs?: number;
 }
 
 export interface ScanStats {
@@ -69,6 +75,12 @@ export class InboxOverlay {
   private refineFailed = false;
   private visible: VisibleTriage[] = [];
   private lastVisibleKey = '';
+  /** origin + path of the page where the adapter last recognised the inbox or an open message. */
+  private lastGoodPath: string | null = null;
+  private driftSince: number | null = null;
+  private driftTimer: ReturnType<typeof setTimeout> | null = null;
+  private drifted = false;
+  private lastDiagnostic = '';
   private readonly onNav = () => this.schedule();
 
   constructor(private readonly opts: OverlayOptions) {}
@@ -94,6 +106,7 @@ export class InboxOverlay {
     win?.removeEventListener('hashchange', this.onNav);
     win?.removeEventListener('popstate', this.onNav);
     if (this.refineTimer) clearTimeout(this.refineTimer);
+    if (this.driftTimer) clearTimeout(this.driftTimer);
     removeAllBadges(this.opts.doc);
     this.status?.remove();
   }
@@ -179,10 +192,13 @@ export class InboxOverlay {
       this.opts.onOpenMessage?.(open, openTriage);
     }
 
+    if (this.checkLayoutDrift(rows.length > 0 || !!open)) return;
+
     const stats: ScanStats = { rows: rows.length, badged, byUrgency, unreadByUrgency };
     const statsKey = JSON.stringify(stats) + (this.opts.triager.describe?.() ?? '');
     if (statsKey !== this.lastStatsKey) {
       this.lastStatsKey = statsKey;
+      this.lastDiagnostic = '';
       this.status?.set(this.refineFailed ? 'warn' : 'ok', statusText(stats, this.opts.triager.describe?.() ?? 'rules only', !!open));
       this.opts.onScan?.(stats);
     }
@@ -229,7 +245,78 @@ export class InboxOverlay {
     }
   }
 
+  /**
+   * An EHR update that renames what the adapter looks for leaves the page at the same address
+   * with nothing recognisable on it. That is told apart from an empty inbox (still recognised)
+   * and from navigation to another page (another address), and reported in the one status
+   * element, with a structure-only diagnostic, after `layoutDriftMs`. The observer keeps
+   * running, so triage resumes by itself if the layout comes back. Returns true while drifted.
+   */
+  private checkLayoutDrift(found: boolean): boolean {
+    const { adapter, doc } = this.opts;
+    const loc = doc.location;
+    const path = loc ? `${loc.origin}${loc.pathname}` : '';
+    let recognised = found;
+    if (!recognised) {
+      try {
+        recognised = adapter.hasInbox(doc) || adapter.matches(new URL(loc.href), doc);
+      } catch {
+        recognised = false;
+      }
+    }
+    if (recognised) {
+      this.lastGoodPath = path;
+      this.driftSince = null;
+      if (this.drifted) {
+        this.drifted = false;
+        this.lastStatsKey = '';
+      }
+      return false;
+    }
+    if (this.lastGoodPath !== path) return false; // another page of the EHR: not ours to judge
+    const now = Date.now();
+    const wait = this.opts.layoutDriftMs ?? 2500;
+    this.driftSince ??= now;
+    if (now - this.driftSince < wait) {
+      if (!this.driftTimer) {
+        this.driftTimer = setTimeout(() => {
+          this.driftTimer = null;
+          this.schedule();
+        }, wait - (now - this.driftSince) + 10);
+      }
+      return false;
+    }
+    if (!this.drifted) {
+      this.drifted = true;
+      this.lastStatsKey = '';
+      this.status?.set(
+        'error',
+        'Triage paused on this page: the inbox layout was not recognised (the EHR may have been updated). The EHR works as usual.',
+        this.diagnostic('layout-drift: the inbox this adapter recognised on this page is no longer found'),
+      );
+      this.opts.onScan?.({ rows: 0, badged: 0, byUrgency: { emergency: 0, urgent: 0, routine: 0 }, unreadByUrgency: { emergency: 0, urgent: 0, routine: 0 } });
+    }
+    // Look again now and then (attribute-only changes do not wake the observer).
+    if (!this.driftTimer) {
+      this.driftTimer = setTimeout(() => {
+        this.driftTimer = null;
+        this.schedule();
+      }, wait);
+    }
+    return true;
+  }
+
+  /** The diagnostic the status offers to copy right now ('' when all is well). */
+  currentDiagnostic(): string {
+    return this.lastDiagnostic;
+  }
+
   private diagnostic(error: string): string {
+    this.lastDiagnostic = this.buildDiagnostic(error);
+    return this.lastDiagnostic;
+  }
+
+  private buildDiagnostic(error: string): string {
     const { adapter, doc } = this.opts;
     // Structure only: no patient text, no URL query or path (they can carry identifiers).
     const safe = (f: () => number) => {
