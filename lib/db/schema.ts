@@ -52,6 +52,8 @@ export interface ActivityEventRecord {
   patientKey: string;
   /** The tab that produced it (diagnostics; only one tab counts at a time). */
   tabId: number;
+  /** Set when the tab said this span ended (not indexed): later heartbeats start a new event. */
+  closed?: boolean;
 }
 
 /** Per-message totals and outcome. No text: keys, times and lengths only. */
