@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { STORES_V1, messageKeyOf, openDb, type ModelCacheRecord } from './schema';
+import { STORES_V1, STORES_V2, messageKeyOf, openDb, type ModelCacheRecord } from './schema';
 
 const cached: ModelCacheRecord = {
   key: 'm1|abc',
@@ -25,9 +25,9 @@ describe('database schema', () => {
 
     const db = openDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.modelCache.get('m1|abc')).toEqual(cached);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['activity', 'activityState', 'draftUses', 'messageStats', 'modelCache']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['activity', 'activityState', 'draftUses', 'messageStats', 'messageTriage', 'modelCache']);
 
     // The new stores work and are indexed as the metrics and the drafts feature read them.
     await db.activity.add({ start: 1000, end: 5000, kind: 'read', adapterId: 'demo', messageKey: 'demo:x', patientKey: 'p', tabId: 1 });
@@ -41,6 +41,24 @@ describe('database schema', () => {
     expect(await again.modelCache.count()).toBe(1);
     expect(await again.activity.count()).toBe(1);
     again.close();
+    await Dexie.delete(name);
+  });
+
+  it('migrates a version-2 database to version 3 (messageTriage) and keeps its data', async () => {
+    const name = `migrate-v2-${Math.random()}`;
+    const v2 = new Dexie(name);
+    v2.version(1).stores(STORES_V1);
+    v2.version(2).stores(STORES_V2);
+    await v2.table('activity').add({ start: 1000, end: 5000, kind: 'read', adapterId: 'demo', messageKey: 'demo:x', patientKey: 'p', tabId: 1 });
+    v2.close();
+
+    const db = openDb(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.activity.count()).toBe(1);
+    await db.messageTriage.put({ messageKey: 'demo:x', urgency: 'urgent', category: 'symptom', at: 2000 });
+    expect(await db.messageTriage.where('at').above(0).count()).toBe(1);
+    db.close();
     await Dexie.delete(name);
   });
 

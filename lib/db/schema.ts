@@ -9,6 +9,8 @@
  * v1: modelCache.
  * v2: activity (inbox time, ActivityWatch-style merged heartbeats), messageStats (per message),
  *     draftUses (reply drafts, issue 5), activityState (the background's durable scratch state).
+ * v3: messageTriage (the urgency and category of each opened message, for the burden dashboard
+ *     and study exports, issue 7).
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { ModelProbs } from '../triage/decide';
@@ -95,6 +97,15 @@ export interface DraftUseRecord {
   [extra: string]: unknown;
 }
 
+/** The triage of one opened message (level and category only, no text): dashboards count messages by them. */
+export interface MessageTriageRecord {
+  messageKey: string;
+  urgency: Urgency;
+  category: Category;
+  /** When this triage was recorded (ms). */
+  at: number;
+}
+
 /** Small durable key/value state of the background (the service worker can stop at any moment). */
 export interface ActivityStateRecord {
   key: string;
@@ -109,6 +120,7 @@ export type InboxTriageDb = Dexie & {
   messageStats: EntityTable<MessageStatsRecord, 'messageKey'>;
   draftUses: EntityTable<DraftUseRecord, 'id'>;
   activityState: EntityTable<ActivityStateRecord, 'key'>;
+  messageTriage: EntityTable<MessageTriageRecord, 'messageKey'>;
 };
 
 /** The version-1 stores, exactly as shipped (tests open a v1 database with them). */
@@ -123,11 +135,17 @@ export const STORES_V2 = {
   activityState: 'key',
 } as const;
 
+export const STORES_V3 = {
+  messageTriage: 'messageKey, at',
+} as const;
+
 export function openDb(name = DB_NAME): InboxTriageDb {
   const db = new Dexie(name) as InboxTriageDb;
   db.version(1).stores(STORES_V1);
   // v2 adds stores only; v1's model cache is kept as it is.
   db.version(2).stores(STORES_V2);
+  // v3 adds one store; v1 and v2 are kept as they are.
+  db.version(3).stores(STORES_V3);
   return db;
 }
 
