@@ -11,6 +11,8 @@ import { handleCommand } from '@/lib/background/commands';
 import { SUPPORTED_MATCHES } from '@/lib/adapters/hosts';
 import { isConfiguredChange, loadConfigured } from '@/lib/adapters/configured-store';
 import { createScriptSync } from '@/lib/background/script-registration';
+import { embedTexts } from '@/lib/drafts/background';
+import { saveDraftUse } from '@/lib/drafts/store';
 
 export default defineBackground(() => {
   const db = openDb();
@@ -50,6 +52,13 @@ export default defineBackground(() => {
     } catch (err) {
       return { salient: [], model: { state: 'failed' as const, error: err instanceof Error ? err.message : String(err) } };
     }
+  });
+
+  // Reply drafts (lib/drafts): embeddings for ranking; one use record per message (no text).
+  onMessage('embedTexts', ({ data }) => embedTexts(offscreenHost, data));
+  onMessage('recordDraftUse', async ({ data }) => {
+    await saveDraftUse(db, data);
+    return { ok: true } as const;
   });
 
   onMessage('getModelStatus', () => offscreenHost.status().catch((err: unknown) => ({ state: 'failed' as const, error: String(err) })));

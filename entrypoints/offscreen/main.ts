@@ -9,6 +9,7 @@ const host = createModelHost({
 
 onMessage('hostClassify', ({ data }) => host.classify(data));
 onMessage('hostExplain', ({ data }) => host.explain(data));
+onMessage('hostEmbed', ({ data }) => host.embed(data));
 onMessage('hostStatus', () => host.status());
 
 // Start loading at once so the first inbox page finds the model warm.

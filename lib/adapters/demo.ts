@@ -96,6 +96,15 @@ export const demoAdapter: EhrAdapter = {
     return doc.querySelector<HTMLTextAreaElement>(S.replyBox);
   },
 
+  readSentReplies(doc) {
+    const items = [...doc.querySelectorAll<HTMLElement>(`${S.detail} ${S.threadItem}`)];
+    const current = items.findIndex((it) => it.classList.contains('current'));
+    return items
+      .slice(current + 1)
+      .filter((it) => it.dataset.from === 'clinic')
+      .map((it) => blockTextOf(it.querySelector(S.threadBody)));
+  },
+
   insertReply(doc, text): InsertResult {
     const box = doc.querySelector<HTMLTextAreaElement>(S.replyBox);
     if (!box) return { ok: false, reason: 'no-reply-box' };

@@ -220,6 +220,13 @@ export const medplumAdapter: EhrAdapter = {
     return doc.querySelector<HTMLInputElement>(S.replyBox);
   },
 
+  readSentReplies(doc) {
+    const bubbles = readBubbles(doc);
+    let last = -1;
+    for (let i = bubbles.length - 1; i >= 0; i--) if (bubbles[i]!.side === 'patient') { last = i; break; }
+    return bubbles.slice(last + 1).filter((b) => b.side === 'clinic').map((b) => b.body);
+  },
+
   insertReply(doc, text): InsertResult {
     const box = doc.querySelector<HTMLInputElement | HTMLTextAreaElement>(S.replyBox);
     if (!box) return { ok: false, reason: 'no-reply-box' };

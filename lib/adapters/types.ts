@@ -63,6 +63,12 @@ export interface EhrAdapter {
   findReplyBox(doc: Document): HTMLTextAreaElement | HTMLInputElement | HTMLElement | null;
   /** Put text into the reply box the way a user would (framework-controlled inputs included). */
   insertReply(doc: Document, text: string): InsertResult;
+  /**
+   * The clinic's replies shown after the open patient message, oldest first (text only). Lets the
+   * drafts feature notice the EHR's own send (a new reply appears after the clinician pressed the
+   * EHR's send button); adapters without it fall back to "the reply box was cleared". Optional.
+   */
+  readSentReplies?(doc: Document): string[];
 }
 
 /**

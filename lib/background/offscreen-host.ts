@@ -53,7 +53,10 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   });
 }
 
-export const offscreenHost: ModelHostClient & { explain(text: string): Promise<{ text: string; weight: number }[]> } = {
+export const offscreenHost: ModelHostClient & {
+  explain(text: string): Promise<{ text: string; weight: number }[]>;
+  embed(texts: string[]): Promise<number[][]>;
+} = {
   async classify(texts: string[]): Promise<CachedOutput[]> {
     await ensureOffscreen();
     return withTimeout(sendMessage('hostClassify', { texts }), REQUEST_TIMEOUT_MS, 'The model');
@@ -65,6 +68,10 @@ export const offscreenHost: ModelHostClient & { explain(text: string): Promise<{
   async explain(text: string) {
     await ensureOffscreen();
     return withTimeout(sendMessage('hostExplain', { text }), REQUEST_TIMEOUT_MS, 'The explanation');
+  },
+  async embed(texts: string[]) {
+    await ensureOffscreen();
+    return withTimeout(sendMessage('hostEmbed', { texts }), REQUEST_TIMEOUT_MS, 'The embeddings');
   },
 };
 

@@ -19,6 +19,7 @@ import { InboxOverlay, type VisibleTriage } from '../overlay/controller';
 import { createInboxTools, type InboxTools } from '../overlay/tools';
 import { onMessage, sendMessage } from '../messaging/protocol';
 import { createContentTriager } from './triager';
+import { attachDrafts } from '../drafts/attach';
 
 interface Ctx {
   onInvalidated(cb: () => void): void;
@@ -31,11 +32,14 @@ export function startInbox(ctx: Ctx, doc: Document = document, adapters: readonl
     let tools: InboxTools | null = null;
     let lastVisible: readonly VisibleTriage[] = [];
     let lastOpenId: string | null = null;
+    // Reply drafts: insertion from the side panel, the EHR's own send noticed (lib/drafts).
+    const drafts = attachDrafts(ctx, adapter, doc);
     const overlay = new InboxOverlay({
       adapter,
       doc,
       triager: createContentTriager((items) => sendMessage('triageBatch', { items })),
       onOpenMessage: (message, triage) => {
+        drafts?.onOpen(message);
         sendMessage('reportOpenMessage', { adapterId: adapter.id, message, triage }).catch(() => undefined);
       },
       onScan: (stats) => {

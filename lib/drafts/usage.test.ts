@@ -11,10 +11,11 @@ describe('edit ratio', () => {
 
   it('a record holds ids, numbers and labels only', () => {
     const r = DraftUseRecordSchema.parse({
-      id: newRecordId(),
-      messageKey: 'm007',
+      recordId: newRecordId(),
+      messageKey: 'demo:abc',
       adapterId: 'demo',
-      draftsShown: ['med-refill-sent', 'med-refill-visit'],
+      draftsShown: 2,
+      draftsShownIds: ['med-refill-sent', 'med-refill-visit'],
       insertedTemplateId: 'med-refill-sent',
       editRatio: 0.12,
       openedAt: 1,
@@ -27,7 +28,7 @@ describe('edit ratio', () => {
       studyMode: true,
     });
     expect(Object.keys(r).sort()).toEqual(
-      ['adapterId', 'category', 'disclosure', 'draftsShown', 'editRatio', 'id', 'insertedAt', 'insertedTemplateId', 'lang', 'messageKey', 'openToSendMs', 'openedAt', 'sentAt', 'studyMode', 'urgency'].sort(),
+      ['adapterId', 'category', 'disclosure', 'draftsShown', 'draftsShownIds', 'editRatio', 'recordId', 'insertedAt', 'insertedTemplateId', 'lang', 'messageKey', 'openToSendMs', 'openedAt', 'sentAt', 'studyMode', 'urgency'].sort(),
     );
     expect(() => DraftUseRecordSchema.parse({ ...r, text: 'x' })).not.toThrow(); // unknown keys are dropped…
     expect('text' in DraftUseRecordSchema.parse({ ...r, text: 'x' })).toBe(false); // …never stored

@@ -1,20 +1,23 @@
 /**
- * The record of draft use for one message (stored in Dexie by the background): which drafts
- * were shown, which was inserted, how much it was edited before sending (an edit-distance
- * ratio, never the text), and the times. Message ids from the EHR are kept as they are.
+ * The record of draft use for one message (Dexie `draftUses`, lib/db/schema.ts, written by the
+ * background): which drafts were shown, which was inserted, how much it was edited before sending
+ * (an edit-distance ratio, never the text), and the times. The message is identified by
+ * `messageKeyOf(adapterId, messageId)` as in the other burden tables.
  */
 import { z } from 'zod';
 import { distance } from 'fastest-levenshtein';
 import { CategorySchema, UrgencySchema } from '../triage/labels';
 
 export const DraftUseRecordSchema = z.object({
-  /** Random id made when the record starts (one per message opening with drafts). */
-  id: z.string().min(8).max(64),
-  /** The EHR's message id, as it is. */
+  /** Random id made when the record starts (one per message opening with drafts); the table's own key is numeric. */
+  recordId: z.string().min(8).max(64),
+  /** `messageKeyOf(adapterId, messageId)`. */
   messageKey: z.string().min(1).max(200),
   adapterId: z.string().max(100),
+  /** How many drafts were shown. */
+  draftsShown: z.number().int().min(0).max(20),
   /** Template ids of the drafts shown, in the order shown. */
-  draftsShown: z.array(z.string().max(60)).max(20),
+  draftsShownIds: z.array(z.string().max(60)).max(20),
   insertedTemplateId: z.string().max(60).nullable(),
   /** Levenshtein distance between the inserted and the sent text over the longer length (0 = sent as inserted). */
   editRatio: z.number().min(0).max(1).nullable(),

@@ -8,6 +8,9 @@ import { z } from 'zod';
 import { OpenMessageSchema, type OpenMessage } from '../adapters/types';
 import { TriageResultSchema, type TriageResult } from '../triage/result';
 import type { ModelOutput } from '../triage/decide';
+import type { DraftInsertRequest, DraftsShownNote } from '../drafts/protocol';
+import type { DraftInsertReply } from '../drafts/content';
+import type { DraftUseRecord } from '../drafts/usage';
 
 /** A model output as sent between contexts (typed arrays become plain arrays). */
 export type ModelOutputWire = Omit<ModelOutput, 'embedding'> & { embedding?: number[] };
@@ -75,6 +78,14 @@ export interface ProtocolMap {
   hostStatusChanged(data: ModelStatus): void;
   // background -> content script (the "next most urgent unread message" keyboard shortcut)
   jumpToNextUrgent(): JumpReply;
+  // reply drafts (lib/drafts): side panel -> background -> model host (embeddings for ranking)
+  embedTexts(data: { texts: string[] }): { embeddings: number[][] | null; model: ModelStatus };
+  hostEmbed(data: { texts: string[] }): number[][];
+  // reply drafts: side panel -> content script of the EHR tab (insertion; the clinician sends)
+  draftsShown(data: DraftsShownNote): { ok: boolean };
+  draftInsert(data: DraftInsertRequest): DraftInsertReply;
+  // reply drafts: content script -> background (one use record, no text)
+  recordDraftUse(data: DraftUseRecord): { ok: true };
 }
 
 /** What the content script answers to the jump shortcut. */

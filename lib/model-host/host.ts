@@ -78,6 +78,13 @@ export function createModelHost(opts: HostOptions) {
       const outs = await model.classify(texts);
       return outs.map(({ embedding: _e, ...rest }) => rest);
     },
+    /** The model's sentence embeddings (L2-normalised), rounded to 4 decimals: reply drafts rank templates with them. */
+    async embed(data: unknown): Promise<number[][]> {
+      const { texts } = ModelClassifySchema.parse(data);
+      const model = await load();
+      const outs = await model.classify(texts);
+      return outs.map((o) => Array.from(o.embedding, (x) => Math.round(x * 1e4) / 1e4));
+    },
     async explain(data: unknown) {
       const { text, k } = ModelExplainSchema.parse(data);
       const model = await load();

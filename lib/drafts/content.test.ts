@@ -1,0 +1,115 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { demoAdapter } from '../adapters/demo';
+import { openDb, messageKeyOf } from '../db/schema';
+import { createDraftSession } from './content';
+import { saveDraftUse } from './store';
+import type { DraftUseRecord } from './usage';
+
+/** A tiny page shaped like the demo inbox: one open message, a reply form that appends the reply on submit. */
+function page(): Document {
+  document.body.innerHTML = `
+    <main id="demo-ehr-inbox"><ul data-testid="message-list"></ul>
+      <section id="message-detail" data-message-id="m007">
+        <h2 class="detail-subject">rx</h2><span class="detail-sender">Raj Malhotra</span>
+        <ol class="thread"><li class="thread-item current" data-from="patient"><div class="thread-author">Raj</div><div class="thread-body">pls send rx atorvastatin 40</div></li></ol>
+        <form id="reply-form"><textarea id="reply-body"></textarea><button type="submit" id="send-reply">Send</button></form>
+      </section></main>`;
+  const form = document.querySelector('#reply-form')!;
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const box = document.querySelector<HTMLTextAreaElement>('#reply-body')!;
+    const li = document.createElement('li');
+    li.className = 'thread-item';
+    li.dataset.from = 'clinic';
+    li.innerHTML = '<div class="thread-author">Dr. Chen</div><div class="thread-body"></div>';
+    li.querySelector('.thread-body')!.textContent = box.value.trim();
+    setTimeout(() => {
+      document.querySelector('.thread')!.append(li);
+      box.value = '';
+    }, 30);
+  });
+  return document;
+}
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+let destroy: (() => void) | null = null;
+afterEach(() => destroy?.());
+
+const meta = { messageId: 'm007', lang: 'en' as const, urgency: 'routine' as const, category: 'medication' as const, studyMode: true };
+
+describe('draft session in the content script', () => {
+  it('inserts through the adapter, notices the EHR’s own send, and reports ids and numbers only', async () => {
+    const doc = page();
+    const reports: DraftUseRecord[] = [];
+    let t = 1000;
+    const s = createDraftSession({ adapter: demoAdapter, doc, report: async (r) => void reports.push(r), now: () => t });
+    destroy = s.destroy;
+    s.onOpen({ id: 'm007' });
+    expect(s.noteShown({ ...meta, templateIds: ['med-refill-sent', 'med-refill-visit', 'med-question'] })).toEqual({ ok: true });
+    t = 5000;
+    const suggested = 'Hi Raj,\n\nI sent a refill of atorvastatin 40 to your pharmacy.\n\nDr. Avery Chen';
+    expect(s.insert({ ...meta, text: suggested, suggestedText: suggested, templateId: 'med-refill-sent', draftsShownIds: ['med-refill-sent', 'med-refill-visit', 'med-question'], disclosure: false })).toEqual({ ok: true });
+    const box = doc.querySelector<HTMLTextAreaElement>('#reply-body')!;
+    expect(box.value).toBe(suggested);
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({ insertedTemplateId: 'med-refill-sent', insertedAt: 5000, sentAt: null, draftsShown: 3 });
+    // The clinician edits in the EHR's box and presses the EHR's Send button.
+    box.value = suggested.replace('Dr. Avery Chen', 'Dr. Chen');
+    t = 9000;
+    (doc.querySelector('#send-reply') as HTMLButtonElement).click();
+    await wait(400);
+    expect(reports).toHaveLength(2);
+    const r = reports[1]!;
+    expect(r).toMatchObject({
+      messageKey: messageKeyOf('demo', 'm007'),
+      adapterId: 'demo',
+      draftsShownIds: ['med-refill-sent', 'med-refill-visit', 'med-question'],
+      insertedTemplateId: 'med-refill-sent',
+      openedAt: 1000,
+      insertedAt: 5000,
+      sentAt: 9000,
+      openToSendMs: 8000,
+      studyMode: true,
+    });
+    expect(r.editRatio).toBeGreaterThan(0);
+    expect(r.editRatio).toBeLessThan(0.15);
+    expect(JSON.stringify(r)).not.toContain('atorvastatin');
+    expect(r.recordId).toBe(reports[0]!.recordId);
+
+    // The background stores one row per record id (insertion, then send).
+    const db = openDb(`drafts-${Math.random()}`);
+    for (const rep of reports) await saveDraftUse(db, rep);
+    const rows = await db.draftUses.toArray();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ sentAt: 9000, insertedTemplateId: 'med-refill-sent' });
+    db.close();
+  });
+
+  it('refuses text with placeholders left, and a draft for a message that is not open', () => {
+    const doc = page();
+    const s = createDraftSession({ adapter: demoAdapter, doc, report: async () => undefined });
+    destroy = s.destroy;
+    s.onOpen({ id: 'm007' });
+    const base = { ...meta, suggestedText: '', templateId: 'x', draftsShownIds: [], disclosure: false };
+    expect(s.insert({ ...base, text: 'Take [[dose]] daily.' })).toMatchObject({ ok: false, reason: 'placeholders', detail: 'dose' });
+    expect(s.insert({ ...base, messageId: 'm008', text: 'Hello' })).toMatchObject({ ok: false, reason: 'not-open' });
+    expect(doc.querySelector<HTMLTextAreaElement>('#reply-body')!.value).toBe('');
+  });
+
+  it('records a reply the clinician typed without a draft, when drafts were shown', async () => {
+    const doc = page();
+    const reports: DraftUseRecord[] = [];
+    const s = createDraftSession({ adapter: demoAdapter, doc, report: async (r) => void reports.push(r) });
+    destroy = s.destroy;
+    s.onOpen({ id: 'm007' });
+    s.noteShown({ ...meta, templateIds: ['med-refill-sent'] });
+    doc.querySelector<HTMLTextAreaElement>('#reply-body')!.value = 'Done.';
+    (doc.querySelector('#send-reply') as HTMLButtonElement).click();
+    await wait(400);
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({ insertedTemplateId: null, editRatio: null, draftsShown: 1 });
+    expect(reports[0]!.sentAt).not.toBeNull();
+  });
+});

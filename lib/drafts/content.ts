@@ -1,0 +1,123 @@
+/**
+ * The drafts feature in the content script: inserts a draft the side panel sends into the EHR's
+ * reply box through the adapter, notices the EHR's own send (./send-watch.ts), and reports one
+ * use record per message to the background (ids, numbers and labels; never text). Text stays in
+ * this page's memory only, to compute the edit ratio.
+ */
+import type { EhrAdapter, InsertResult, OpenMessage } from '../adapters/types';
+import { messageKeyOf } from '../db/schema';
+import { checkInsertable } from './placeholders';
+import { watchSends } from './send-watch';
+import { editRatio, newRecordId, type DraftUseRecord } from './usage';
+import type { DraftInsertRequest, DraftsShownNote } from './protocol';
+
+export type DraftInsertReply = InsertResult | { ok: false; reason: 'not-open' | 'placeholders'; detail?: string };
+
+interface MessageState {
+  messageId: string;
+  openedAt: number;
+  shown: DraftsShownNote | null;
+  inserted: { text: string; suggested: string; at: number; request: DraftInsertRequest } | null;
+  recordId: string;
+  sent: boolean;
+}
+
+export interface DraftSessionOptions {
+  adapter: EhrAdapter;
+  doc: Document;
+  report(record: DraftUseRecord): Promise<unknown>;
+  now?: () => number;
+}
+
+export interface DraftSession {
+  onOpen(message: Pick<OpenMessage, 'id'> | null): void;
+  noteShown(note: DraftsShownNote): { ok: boolean };
+  insert(req: DraftInsertRequest): DraftInsertReply;
+  destroy(): void;
+}
+
+export function createDraftSession(opts: DraftSessionOptions): DraftSession {
+  const { adapter, doc } = opts;
+  const now = opts.now ?? Date.now;
+  let state: MessageState | null = null;
+
+  const record = (s: MessageState, sentAt: number | null, sentText: string | null): DraftUseRecord => {
+    const meta = s.inserted?.request ?? s.shown!;
+    const shownIds = s.shown?.templateIds ?? s.inserted?.request.draftsShownIds ?? [];
+    return {
+      recordId: s.recordId,
+      messageKey: messageKeyOf(adapter.id, s.messageId),
+      adapterId: adapter.id,
+      draftsShown: shownIds.length,
+      draftsShownIds: shownIds,
+      insertedTemplateId: s.inserted?.request.templateId ?? null,
+      editRatio: s.inserted && sentText !== null ? editRatio(s.inserted.suggested, sentText) : null,
+      openedAt: s.openedAt,
+      insertedAt: s.inserted?.at ?? null,
+      sentAt,
+      openToSendMs: sentAt !== null ? Math.max(0, sentAt - s.openedAt) : null,
+      lang: meta.lang,
+      urgency: meta.urgency,
+      category: meta.category,
+      studyMode: meta.studyMode,
+      disclosure: s.inserted?.request.disclosure ?? false,
+    };
+  };
+
+  const send = (r: DraftUseRecord): void => {
+    opts.report(r).catch(() => undefined);
+  };
+
+  const stopWatching = watchSends({
+    adapter,
+    doc,
+    now,
+    onSent: (e) => {
+      const s = state;
+      if (!s || s.sent || (!s.inserted && !s.shown)) return;
+      const open = safeOpenId();
+      if (open !== null && open !== s.messageId) return;
+      s.sent = true;
+      send(record(s, e.at, e.text));
+    },
+  });
+
+  function safeOpenId(): string | null {
+    try {
+      return adapter.readOpenMessage(doc)?.id ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  return {
+    onOpen(message) {
+      const id = message?.id ?? null;
+      if (id === state?.messageId) return;
+      state = id ? { messageId: id, openedAt: now(), shown: null, inserted: null, recordId: newRecordId(), sent: false } : null;
+    },
+    noteShown(note) {
+      if (!state || state.messageId !== note.messageId) return { ok: false };
+      state.shown = note;
+      return { ok: true };
+    },
+    insert(req) {
+      if (!state || state.messageId !== req.messageId || safeOpenId() !== req.messageId) {
+        return { ok: false, reason: 'not-open', detail: 'The message open in the EHR is not the one the draft is for.' };
+      }
+      const check = checkInsertable(req.text);
+      if (!check.ok) return { ok: false, reason: 'placeholders', detail: check.reason === 'placeholders' ? check.labels.join(', ') : 'empty' };
+      const result = adapter.insertReply(doc, req.text);
+      if (!result.ok) return result;
+      // A new insertion after a send starts a new record.
+      if (state.sent) state = { ...state, recordId: newRecordId(), sent: false };
+      state.inserted = { text: req.text, suggested: req.suggestedText, at: now(), request: req };
+      send(record(state, null, null));
+      return result;
+    },
+    destroy() {
+      stopWatching();
+      state = null;
+    },
+  };
+}

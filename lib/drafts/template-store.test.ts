@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_TEMPLATES } from './defaults';
+import { deleteTemplate, exportTemplates, importTemplates, loadTemplateState, saveTemplate, TEMPLATES_KEY } from './template-store';
+
+function area(init: Record<string, unknown> = {}) {
+  const data: Record<string, unknown> = { ...init };
+  return {
+    data,
+    get: async (k: string | string[]) => Object.fromEntries((Array.isArray(k) ? k : [k]).filter((x) => x in data).map((x) => [x, data[x]])),
+    set: async (items: Record<string, unknown>) => void Object.assign(data, items),
+  };
+}
+
+const mine = {
+  id: 'covid-vaccine',
+  name: 'COVID vaccine walk-in',
+  category: 'scheduling',
+  urgencies: ['routine'],
+  shortcut: '/covid',
+  keywords: ['covid', 'booster'],
+  text: { en: { brief: 'You can walk in for the vaccine on weekdays. Call {clinicPhone} with questions.' } },
+};
+
+describe('template store', () => {
+  it('starts with the defaults', async () => {
+    const s = await loadTemplateState(area());
+    expect(s.templates.map((t) => t.id)).toEqual(DEFAULT_TEMPLATES.map((t) => t.id));
+  });
+
+  it('adds, edits a default, turns a default off, and exports and imports the same file', async () => {
+    const a = area();
+    expect(await saveTemplate(a, mine)).toMatchObject({ ok: true });
+    const edited = { ...DEFAULT_TEMPLATES.find((t) => t.id === 'admin-billing')!, text: { en: { brief: 'Our billing team will call you. {clinicPhone}' } } };
+    expect(await saveTemplate(a, edited)).toMatchObject({ ok: true });
+    await deleteTemplate(a, 'results-normal');
+    const s = await loadTemplateState(a);
+    expect(s.templates.find((t) => t.id === 'admin-billing')).toMatchObject({ source: 'practice', text: { en: { brief: 'Our billing team will call you. {clinicPhone}' } } });
+    expect(s.templates.some((t) => t.id === 'results-normal')).toBe(false);
+    expect(s.templates.at(-1)!.id).toBe('covid-vaccine');
+
+    const file = await exportTemplates(a);
+    const b = area();
+    const r = await importTemplates(b, file);
+    expect(r.ok && [...r.added].sort()).toEqual(['admin-billing', 'covid-vaccine']);
+    expect((await loadTemplateState(b)).templates).toEqual(s.templates);
+  });
+
+  it('refuses invalid templates with the reason, and a bad file changes nothing', async () => {
+    const a = area();
+    expect(await saveTemplate(a, { ...mine, text: { en: { brief: 'Take {dose} daily.' } } })).toEqual({
+      ok: false,
+      errors: [expect.stringContaining('text.en.brief: unknown slot {dose}')],
+    });
+    expect(await saveTemplate(a, { ...mine, urgencies: ['emergency'] })).toMatchObject({ ok: false, errors: [expect.stringContaining('safety reply')] });
+    expect(await saveTemplate(a, { ...mine, shortcut: '/refill' })).toMatchObject({ ok: false, errors: [expect.stringContaining('already used')] });
+    expect(await importTemplates(a, '{"format":"inbox-triage-reply-templates","version":1,"templates":[{"id":"Bad Id"}]}')).toMatchObject({ ok: false });
+    expect(await importTemplates(a, 'not json')).toMatchObject({ ok: false, errors: [expect.stringContaining('not JSON')] });
+    expect(a.data[TEMPLATES_KEY]).toBeUndefined();
+  });
+
+  it('falls back to the defaults when what was saved is damaged', async () => {
+    const s = await loadTemplateState(area({ [TEMPLATES_KEY]: { format: 'x' } }));
+    expect(s.damaged).not.toBeNull();
+    expect(s.templates).toHaveLength(DEFAULT_TEMPLATES.length);
+  });
+});

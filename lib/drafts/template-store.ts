@@ -1,0 +1,125 @@
+/**
+ * The practice's and clinician's templates (storage.local, one key, the templates-file shape):
+ * added templates, edited defaults (a template with a default's id replaces it), and defaults
+ * turned off. Import and export use the same JSON file, validated with zod; a file with any
+ * invalid template is refused whole, with the reasons.
+ */
+import { DEFAULT_TEMPLATES } from './defaults';
+import {
+  TEMPLATES_FILE_FORMAT,
+  TemplateSchema,
+  TemplatesFileSchema,
+  issueLines,
+  type Template,
+  type TemplatesFile,
+} from './template-schema';
+import type { LocalArea } from './settings';
+
+export const TEMPLATES_KEY = 'drafts:templates';
+
+export interface TemplateState {
+  /** What the engine uses: defaults (minus the turned-off ones, edited ones replaced) + the practice's. */
+  templates: Template[];
+  custom: Template[];
+  disabledDefaults: string[];
+  /** Set when what was saved could not be read (the defaults are used). */
+  damaged: string[] | null;
+}
+
+const EMPTY: TemplatesFile = { format: TEMPLATES_FILE_FORMAT, version: 1, templates: [], disabledDefaults: [] };
+
+export function effectiveTemplates(custom: readonly Template[], disabledDefaults: readonly string[]): Template[] {
+  const byId = new Map(custom.map((t) => [t.id, { ...t, source: 'practice' as const }]));
+  const out: Template[] = [];
+  for (const d of DEFAULT_TEMPLATES) {
+    if (byId.has(d.id)) {
+      out.push(byId.get(d.id)!);
+      byId.delete(d.id);
+    } else if (!disabledDefaults.includes(d.id)) out.push(d);
+  }
+  return [...out, ...byId.values()];
+}
+
+export async function loadTemplateState(area: LocalArea): Promise<TemplateState> {
+  const raw = (await area.get(TEMPLATES_KEY))[TEMPLATES_KEY];
+  if (raw === undefined) return { templates: effectiveTemplates([], []), custom: [], disabledDefaults: [], damaged: null };
+  const parsed = TemplatesFileSchema.safeParse(raw);
+  if (!parsed.success) return { templates: effectiveTemplates([], []), custom: [], disabledDefaults: [], damaged: issueLines(parsed.error) };
+  const f = parsed.data;
+  return { templates: effectiveTemplates(f.templates, f.disabledDefaults), custom: f.templates, disabledDefaults: f.disabledDefaults, damaged: null };
+}
+
+async function write(area: LocalArea, file: TemplatesFile): Promise<void> {
+  await area.set({ [TEMPLATES_KEY]: TemplatesFileSchema.parse(file) });
+}
+
+async function current(area: LocalArea): Promise<TemplatesFile> {
+  const s = await loadTemplateState(area);
+  return s.damaged ? EMPTY : { ...EMPTY, templates: s.custom, disabledDefaults: s.disabledDefaults };
+}
+
+export type SaveResult = { ok: true; template: Template } | { ok: false; errors: string[] };
+
+/** Add or replace one template (the editor's JSON, parsed). `previousId` renames. */
+export async function saveTemplate(area: LocalArea, input: unknown, previousId?: string): Promise<SaveResult> {
+  const parsed = TemplateSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: issueLines(parsed.error) };
+  const t = { ...parsed.data, source: 'practice' as const };
+  const f = await current(area);
+  const shortcutClash = effectiveTemplates(f.templates, f.disabledDefaults).find(
+    (o) => t.shortcut && o.shortcut === t.shortcut && o.id !== t.id && o.id !== previousId,
+  );
+  if (shortcutClash) return { ok: false, errors: [`shortcut ${t.shortcut} is already used by "${shortcutClash.name}"`] };
+  const templates = f.templates.filter((o) => o.id !== t.id && o.id !== previousId);
+  await write(area, { ...f, templates: [...templates, t] });
+  return { ok: true, template: t };
+}
+
+/** Delete a practice template; deleting an edited default restores the default. A default itself is turned off. */
+export async function deleteTemplate(area: LocalArea, id: string): Promise<void> {
+  const f = await current(area);
+  const isCustom = f.templates.some((t) => t.id === id);
+  if (isCustom) await write(area, { ...f, templates: f.templates.filter((t) => t.id !== id) });
+  else if (DEFAULT_TEMPLATES.some((d) => d.id === id)) await write(area, { ...f, disabledDefaults: [...new Set([...f.disabledDefaults, id])] });
+}
+
+export async function setDefaultEnabled(area: LocalArea, id: string, enabled: boolean): Promise<void> {
+  const f = await current(area);
+  const disabled = new Set(f.disabledDefaults);
+  if (enabled) disabled.delete(id);
+  else disabled.add(id);
+  await write(area, { ...f, disabledDefaults: [...disabled] });
+}
+
+export type ImportResult = { ok: true; added: string[]; replaced: string[] } | { ok: false; errors: string[] };
+
+/** Import a templates file (JSON text): every template must be valid, or nothing changes. */
+export async function importTemplates(area: LocalArea, text: string): Promise<ImportResult> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    return { ok: false, errors: [`not JSON: ${err instanceof Error ? err.message : String(err)}`] };
+  }
+  const parsed = TemplatesFileSchema.safeParse(json);
+  if (!parsed.success) return { ok: false, errors: issueLines(parsed.error) };
+  const ids = parsed.data.templates.map((t) => t.id);
+  const dup = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (dup) return { ok: false, errors: [`template id "${dup}" appears twice`] };
+  const f = await current(area);
+  const existing = new Set(f.templates.map((t) => t.id));
+  const incoming = parsed.data.templates.map((t) => ({ ...t, source: 'practice' as const }));
+  await write(area, {
+    ...f,
+    templates: [...f.templates.filter((t) => !ids.includes(t.id)), ...incoming],
+    disabledDefaults: [...new Set([...f.disabledDefaults, ...parsed.data.disabledDefaults])],
+  });
+  return { ok: true, added: ids.filter((id) => !existing.has(id)), replaced: ids.filter((id) => existing.has(id)) };
+}
+
+/** The practice's templates as a file (for sharing with colleagues or another machine). */
+export async function exportTemplates(area: LocalArea): Promise<string> {
+  const f = await current(area);
+  const file = { ...f, templates: f.templates.map(({ source: _s, ...t }) => t) };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
