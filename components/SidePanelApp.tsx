@@ -1,6 +1,7 @@
 /** The clinician's side panel: the open message's triage (level, score, reasons, explanation). */
+import { createLocalQueryClient } from '@/lib/util/query-client';
 import { useEffect } from 'react';
-import { QueryClient, QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query';
+import { QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query';
 import { browser } from 'wxt/browser';
 import {
   ModelStatusSchema,
@@ -110,7 +111,7 @@ function Panel() {
   );
 }
 
-const client = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
+const client = createLocalQueryClient({ queries: { refetchOnWindowFocus: false } });
 
 export function SidePanelApp() {
   return (

@@ -11,6 +11,7 @@ import { handleCommand } from '@/lib/background/commands';
 import { SUPPORTED_MATCHES } from '@/lib/adapters/hosts';
 import { isConfiguredChange, loadConfigured } from '@/lib/adapters/configured-store';
 import { createScriptSync } from '@/lib/background/script-registration';
+import { isSitesChange, loadSites, siteRegistrations } from '@/lib/adapters/builtin-sites';
 import { embedTexts } from '@/lib/drafts/background';
 import { saveDraftUse } from '@/lib/drafts/store';
 
@@ -74,8 +75,11 @@ export default defineBackground(() => {
   const scriptSync = createScriptSync({
     scripting: browser.scripting,
     getGrantedOrigins: async () => (await browser.permissions.getAll()).origins ?? [],
-    loadConfigs: async () =>
-      (await loadConfigured({ local: browser.storage.local, managed: browser.storage.managed ?? null })).entries.map((e) => e.config),
+    loadConfigs: async () => {
+      const areas = { local: browser.storage.local, managed: browser.storage.managed ?? null };
+      const [configured, sites] = await Promise.all([loadConfigured(areas), loadSites(areas)]);
+      return [...configured.entries.map((e) => e.config), ...siteRegistrations([...sites.policy, ...sites.local])];
+    },
     staticMatches: SUPPORTED_MATCHES,
   });
   const resync = (): void => {
@@ -87,7 +91,7 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(resync);
   browser.runtime.onInstalled.addListener(resync);
   browser.storage.onChanged.addListener((changes, areaName) => {
-    if (isConfiguredChange(changes, areaName)) resync();
+    if (isConfiguredChange(changes, areaName) || isSitesChange(changes, areaName)) resync();
   });
   browser.permissions.onAdded.addListener(resync);
   browser.permissions.onRemoved.addListener(resync);

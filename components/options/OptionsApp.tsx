@@ -4,8 +4,9 @@
  * practice's own adapters can be written, tested on an open tab, saved (asking for access to
  * their sites), deleted, imported and exported (docs/configurable-adapter.md).
  */
+import { createLocalQueryClient } from '@/lib/util/query-client';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { QueryClient, QueryClientProvider, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { QueryClientProvider, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { browser } from 'wxt/browser';
 import { BUILT_IN_ADAPTERS } from '@/lib/adapters/registry';
 import { SUPPORTED_MATCHES } from '@/lib/adapters/hosts';
@@ -24,8 +25,9 @@ import { areas, downloadText, grantedOrigins, loadState, requestOrigins } from '
 import { AdapterList, type Selection } from './AdapterList';
 import { ConfigEditor } from './ConfigEditor';
 import { PreviewPanel } from './PreviewPanel';
+import { BuiltInSites } from './BuiltInSites';
 
-const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+const queryClient = createLocalQueryClient({ queries: { retry: false } });
 
 export function OptionsApp() {
   return (
@@ -239,6 +241,7 @@ function Options() {
         </p>
       </header>
       <main>
+        <BuiltInSites />
         <section aria-labelledby="list-h" className="card">
           <h2 id="list-h">Inbox pages the extension works on</h2>
           {state.isError && <div role="alert" className="notice error">Could not read the saved adapters: {String(state.error)}</div>}

@@ -156,7 +156,7 @@ describe('managed-schema.json', () => {
     expect(schema.type).toBe('object');
     expect(schema.additionalProperties).toBeUndefined();
     expect(chromeSchemaProblems(schema)).toEqual([]);
-    expect(Object.keys(schema.properties!)).toEqual(['adapters', 'adaptersJson']);
+    expect(Object.keys(schema.properties!)).toEqual(['adapters', 'adaptersJson', 'builtInSites']);
   });
 
   it('declares every field of an adapter config, at every level', () => {
