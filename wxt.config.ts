@@ -12,6 +12,10 @@ export default defineConfig({
   // EXT_OUT_DIR lets parallel work build and test without clobbering .output (default).
   outDir: process.env.EXT_OUT_DIR ?? '.output',
   vite: () => ({
+    // Chrome refuses a content script that is not valid UTF-8 in its strict sense, and bundled
+    // libraries carry noncharacters such as Dexie's "\uffff": ASCII output escapes them
+    // (WXT does this itself from 0.21.x, which needs Node 22).
+    esbuild: { charset: 'ascii' },
     plugins: [stripRemoteWasmLoader()],
     resolve: {
       // transformers.js imports the WebGPU build of ONNX Runtime (a 27 MB WASM); the model
@@ -37,7 +41,8 @@ export default defineConfig({
       'On-device urgency triage, reply drafts and inbox-time measures for clinicians. No message text leaves the machine.',
     minimum_chrome_version: '116',
     // scripting: register the content script at run time on the configured EHR sites the user allowed.
-    permissions: ['storage', 'sidePanel', 'offscreen', 'scripting'],
+    // idle: a locked screen or idle computer ends inbox-time activity at once (lib/activity).
+    permissions: ['storage', 'sidePanel', 'offscreen', 'scripting', 'idle'],
     host_permissions: SUPPORTED_MATCHES,
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Inbox Triage' },

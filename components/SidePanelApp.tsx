@@ -13,6 +13,7 @@ import {
 } from '@/lib/messaging/protocol';
 import { triageText } from '@/lib/adapters/types';
 import { TriageView } from './TriageView';
+import { DraftsView } from './DraftsView';
 
 async function activeTabId(): Promise<number | undefined> {
   const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
@@ -103,7 +104,10 @@ function Panel() {
           Open a message in your EHR inbox to see its triage here.
         </div>
       ) : (
-        <TriageView message={state.message} triage={state.triage} salient={explain.data?.salient ?? []} />
+        <>
+          <TriageView message={state.message} triage={state.triage} salient={explain.data?.salient ?? []} />
+          <DraftsView state={state} />
+        </>
       )}
       <ModelLine status={model.data} />
       <p className="notice">Triage runs on this computer. No message text leaves it. It is a suggestion: always read the message.</p>

@@ -29,6 +29,16 @@ export function BuiltInSites() {
     return () => browser.storage.onChanged.removeListener(onStorage);
   }, [qc]);
 
+  /**
+   * Show what storage holds now. A read still in flight (the first read of policy storage can
+   * take seconds) started before the change and would bring back the old list: cancel it.
+   */
+  const show = async (fresh: Awaited<ReturnType<typeof loadSites>>) => {
+    await qc.cancelQueries({ queryKey: ['sites'] });
+    qc.setQueryData(['sites'], fresh);
+    void qc.invalidateQueries({ queryKey: ['granted'] });
+  };
+
   const refresh = () => {
     void qc.invalidateQueries({ queryKey: ['sites'] });
     void qc.invalidateQueries({ queryKey: ['granted'] });
@@ -38,10 +48,10 @@ export function BuiltInSites() {
     mutationFn: async (args: { site: BuiltInSite; permission: Promise<{ granted: boolean; error?: string }> }) => {
       const perm = await args.permission;
       const saved = await addSite(areas().local, args.site);
-      return { perm, saved, site: args.site };
+      return { perm, saved, site: args.site, fresh: await loadSites(areas()) };
     },
-    onSuccess: ({ perm, saved, site }) => {
-      refresh();
+    onSuccess: async ({ perm, saved, site, fresh }) => {
+      await show(fresh);
       if (!saved.ok) setNotice({ kind: 'error', text: `Not added: ${saved.errors.join('; ')}` });
       else if (!perm.granted) setNotice({ kind: 'warn', text: `Added ${site.urlPatterns[0]}, but access to it was not allowed, so nothing runs there yet. Use "Allow access" when ready.` });
       else {
@@ -53,9 +63,12 @@ export function BuiltInSites() {
   });
 
   const remove = useMutation({
-    mutationFn: (id: string) => removeSite(areas().local, id),
-    onSuccess: () => {
-      refresh();
+    mutationFn: async (id: string) => {
+      await removeSite(areas().local, id);
+      return loadSites(areas());
+    },
+    onSuccess: async (fresh) => {
+      await show(fresh);
       setNotice({ kind: 'ok', text: 'Removed. The extension stops running on that site.' });
     },
   });
@@ -69,6 +82,7 @@ export function BuiltInSites() {
       setNotice({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
       return;
     }
+    setNotice(null);
     const site: BuiltInSite = { ehr, urlPatterns: [pattern] };
     const permission = requestOrigins(missingOrigins(site.urlPatterns, SUPPORTED_MATCHES, granted.data ?? []));
     add.mutate({ site, permission });

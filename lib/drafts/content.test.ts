@@ -5,7 +5,7 @@ import { demoAdapter } from '../adapters/demo';
 import { openDb, messageKeyOf } from '../db/schema';
 import { createDraftSession } from './content';
 import { saveDraftUse } from './store';
-import type { DraftUseRecord } from './usage';
+import type { DraftUseReport } from './usage';
 
 /** A tiny page shaped like the demo inbox: one open message, a reply form that appends the reply on submit. */
 function page(): Document {
@@ -42,7 +42,7 @@ const meta = { messageId: 'm007', lang: 'en' as const, urgency: 'routine' as con
 describe('draft session in the content script', () => {
   it('inserts through the adapter, notices the EHR’s own send, and reports ids and numbers only', async () => {
     const doc = page();
-    const reports: DraftUseRecord[] = [];
+    const reports: DraftUseReport[] = [];
     let t = 1000;
     const s = createDraftSession({ adapter: demoAdapter, doc, report: async (r) => void reports.push(r), now: () => t });
     destroy = s.destroy;
@@ -63,7 +63,7 @@ describe('draft session in the content script', () => {
     expect(reports).toHaveLength(2);
     const r = reports[1]!;
     expect(r).toMatchObject({
-      messageKey: messageKeyOf('demo', 'm007'),
+      messageId: 'm007',
       adapterId: 'demo',
       draftsShownIds: ['med-refill-sent', 'med-refill-visit', 'med-question'],
       insertedTemplateId: 'med-refill-sent',
@@ -83,7 +83,8 @@ describe('draft session in the content script', () => {
     for (const rep of reports) await saveDraftUse(db, rep);
     const rows = await db.draftUses.toArray();
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ sentAt: 9000, insertedTemplateId: 'med-refill-sent' });
+    expect(rows[0]).toMatchObject({ sentAt: 9000, insertedTemplateId: 'med-refill-sent', messageKey: messageKeyOf('demo', 'm007') });
+    expect('messageId' in rows[0]!).toBe(false);
     db.close();
   });
 
@@ -100,7 +101,7 @@ describe('draft session in the content script', () => {
 
   it('records a reply the clinician typed without a draft, when drafts were shown', async () => {
     const doc = page();
-    const reports: DraftUseRecord[] = [];
+    const reports: DraftUseReport[] = [];
     const s = createDraftSession({ adapter: demoAdapter, doc, report: async (r) => void reports.push(r) });
     destroy = s.destroy;
     s.onOpen({ id: 'm007' });

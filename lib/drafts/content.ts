@@ -5,10 +5,9 @@
  * this page's memory only, to compute the edit ratio.
  */
 import type { EhrAdapter, InsertResult, OpenMessage } from '../adapters/types';
-import { messageKeyOf } from '../db/schema';
 import { checkInsertable } from './placeholders';
 import { watchSends } from './send-watch';
-import { editRatio, newRecordId, type DraftUseRecord } from './usage';
+import { editRatio, newRecordId, type DraftUseReport } from './usage';
 import type { DraftInsertRequest, DraftsShownNote } from './protocol';
 
 export type DraftInsertReply = InsertResult | { ok: false; reason: 'not-open' | 'placeholders'; detail?: string };
@@ -25,7 +24,7 @@ interface MessageState {
 export interface DraftSessionOptions {
   adapter: EhrAdapter;
   doc: Document;
-  report(record: DraftUseRecord): Promise<unknown>;
+  report(record: DraftUseReport): Promise<unknown>;
   now?: () => number;
 }
 
@@ -41,12 +40,12 @@ export function createDraftSession(opts: DraftSessionOptions): DraftSession {
   const now = opts.now ?? Date.now;
   let state: MessageState | null = null;
 
-  const record = (s: MessageState, sentAt: number | null, sentText: string | null): DraftUseRecord => {
+  const record = (s: MessageState, sentAt: number | null, sentText: string | null): DraftUseReport => {
     const meta = s.inserted?.request ?? s.shown!;
     const shownIds = s.shown?.templateIds ?? s.inserted?.request.draftsShownIds ?? [];
     return {
       recordId: s.recordId,
-      messageKey: messageKeyOf(adapter.id, s.messageId),
+      messageId: s.messageId,
       adapterId: adapter.id,
       draftsShown: shownIds.length,
       draftsShownIds: shownIds,
@@ -64,7 +63,7 @@ export function createDraftSession(opts: DraftSessionOptions): DraftSession {
     };
   };
 
-  const send = (r: DraftUseRecord): void => {
+  const send = (r: DraftUseReport): void => {
     opts.report(r).catch(() => undefined);
   };
 

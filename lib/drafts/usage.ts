@@ -8,11 +8,12 @@ import { z } from 'zod';
 import { distance } from 'fastest-levenshtein';
 import { CategorySchema, UrgencySchema } from '../triage/labels';
 
-export const DraftUseRecordSchema = z.object({
+/** What the content script reports (with the EHR's message id; the background turns it into the message key). */
+export const DraftUseReportSchema = z.object({
   /** Random id made when the record starts (one per message opening with drafts); the table's own key is numeric. */
   recordId: z.string().min(8).max(64),
-  /** `messageKeyOf(adapterId, messageId)`. */
-  messageKey: z.string().min(1).max(200),
+  /** The EHR's message id (not stored: the record keeps `messageKeyOf(adapterId, messageId)`). */
+  messageId: z.string().min(1).max(200),
   adapterId: z.string().max(100),
   /** How many drafts were shown. */
   draftsShown: z.number().int().min(0).max(20),
@@ -32,6 +33,10 @@ export const DraftUseRecordSchema = z.object({
   /** The disclosure line was in the inserted text. */
   disclosure: z.boolean().default(false),
 });
+export type DraftUseReport = z.infer<typeof DraftUseReportSchema>;
+
+/** What is stored in `draftUses`: the report with `messageKeyOf(adapterId, messageId)` in place of the id. */
+export const DraftUseRecordSchema = DraftUseReportSchema.omit({ messageId: true }).extend({ messageKey: z.string().min(1).max(200) });
 export type DraftUseRecord = z.infer<typeof DraftUseRecordSchema>;
 
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();

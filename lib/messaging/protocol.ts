@@ -10,7 +10,7 @@ import { TriageResultSchema, type TriageResult } from '../triage/result';
 import type { ModelOutput } from '../triage/decide';
 import type { DraftInsertRequest, DraftsShownNote } from '../drafts/protocol';
 import type { DraftInsertReply } from '../drafts/content';
-import type { DraftUseRecord } from '../drafts/usage';
+import type { DraftUseReport } from '../drafts/usage';
 
 /** A model output as sent between contexts (typed arrays become plain arrays). */
 export type ModelOutputWire = Omit<ModelOutput, 'embedding'> & { embedding?: number[] };
@@ -85,7 +85,7 @@ export interface ProtocolMap {
   draftsShown(data: DraftsShownNote): { ok: boolean };
   draftInsert(data: DraftInsertRequest): DraftInsertReply;
   // reply drafts: content script -> background (one use record, no text)
-  recordDraftUse(data: DraftUseRecord): { ok: true };
+  recordDraftUse(data: DraftUseReport): { ok: true };
 }
 
 /** What the content script answers to the jump shortcut. */

@@ -36,7 +36,7 @@ describe("options: your EHR's own server", () => {
   it('refuses an address that is not one web site, with the reason, and saves nothing', async () => {
     await options.fill('[data-testid="site-address"]', 'ftp://emr.example.org');
     await options.click('[data-testid="site-add"]');
-    await expect.poll(() => options.getAttribute('[data-testid="site-notice"]', 'data-kind')).toBe('error');
+    await expect.poll(() => options.getAttribute('[data-testid="site-notice"]', 'data-kind'), { timeout: 10_000 }).toBe('error');
     expect(await options.textContent('[data-testid="site-notice"]')).toMatch(/Only http and https/);
     expect(await stored()).toBeNull();
   });
@@ -45,7 +45,7 @@ describe("options: your EHR's own server", () => {
     await options.selectOption('[data-testid="site-ehr"]', 'openemr');
     await options.fill('[data-testid="site-address"]', `${ehr.origin}/openemr/interface/main/messages/messages.php`);
     await options.click('[data-testid="site-add"]');
-    await expect.poll(() => options.getAttribute('[data-testid="site-notice"]', 'data-kind')).toBe('ok');
+    await expect.poll(() => options.getAttribute('[data-testid="site-notice"]', 'data-kind'), { timeout: 10_000 }).toBe('ok');
     expect(await stored()).toEqual([{ ehr: 'openemr', urlPatterns: [`${ehr.origin}/*`] }]);
     const item = options.locator('[data-testid="site"]');
     await expect.poll(() => item.count(), { timeout: 10_000 }).toBe(1);

@@ -25,6 +25,23 @@ const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), '
 };
 
 describe('built package', () => {
+  it('ships no script Chrome would refuse as "not UTF-8 encoded" (invalid UTF-8 or Unicode noncharacters)', () => {
+    // Chrome's check (base::IsStringUTF8) also refuses noncharacters such as U+FFFF, which
+    // bundled libraries carry (Dexie); the build escapes them (esbuild charset 'ascii').
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    const refused = files(EXTENSION_DIR)
+      .filter((f) => /\.(m?js|html|css|json)$/.test(f))
+      .filter((f) => {
+        try {
+          return /[\ufdd0-\ufdef\ufffe\uffff]|[\u{1fffe}\u{1ffff}\u{2fffe}\u{2ffff}\u{10fffe}\u{10ffff}]/u.test(decoder.decode(readFileSync(f)));
+        } catch {
+          return true;
+        }
+      })
+      .map((f) => relative(EXTENSION_DIR, f));
+    expect(refused).toEqual([]);
+  });
+
   it('references no remotely hosted code (Chrome Web Store MV3 rule)', () => {
     const code = files(EXTENSION_DIR).filter((f) => /\.(m?js|html)$/.test(f));
     expect(code.length).toBeGreaterThan(3);
@@ -35,7 +52,8 @@ describe('built package', () => {
 
   it('asks only for the permissions it uses, with host access only for supported inbox sites', () => {
     // scripting: the content script is registered at run time for configured EHR sites the user allowed.
-    expect([...manifest.permissions].sort()).toEqual(['offscreen', 'scripting', 'sidePanel', 'storage']);
+    // idle: chrome.idle ends inbox-time activity when the screen locks (lib/activity/background.ts).
+    expect([...manifest.permissions].sort()).toEqual(['idle', 'offscreen', 'scripting', 'sidePanel', 'storage']);
     expect(manifest.host_permissions).toEqual(['http://localhost/*', 'http://127.0.0.1/*', 'https://app.medplum.com/*']);
     expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
     // The same sites as host_permissions (order is the bundler's).
@@ -51,7 +69,7 @@ describe('built package', () => {
     expect(m.storage.managed_schema).toBe('managed-schema.json');
     const schema = JSON.parse(readFileSync(join(EXTENSION_DIR, 'managed-schema.json'), 'utf8')) as { type: string; properties: Record<string, unknown> };
     expect(schema.type).toBe('object');
-    expect(Object.keys(schema.properties)).toEqual(['adapters', 'adaptersJson']);
+    expect(Object.keys(schema.properties)).toEqual(['adapters', 'adaptersJson', 'builtInSites']);
     expect(m.options_ui).toEqual({ page: 'options.html', open_in_tab: true });
     expect(existsSync(join(EXTENSION_DIR, 'options.html'))).toBe(true);
     expect(existsSync(join(EXTENSION_DIR, 'preview.js'))).toBe(true);

@@ -1,0 +1,131 @@
+/**
+ * Reply drafts end to end on the demo inbox: open a message, pick a draft in the side panel,
+ * see what must be filled in (insertion blocked), edit it, insert it into the EHR's reply box,
+ * send it with the EHR's own button, and find the use record (no text) in the database.
+ * Also: the safety reply first for an emergency, and Spanish drafts for a Spanish message.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startDemoInbox, type DemoInbox } from '../demo-inbox/server';
+import { launchWithExtension, waitForAllBadged, type ExtensionBrowser } from '../../scripts/lib/browser';
+import { DEMO_SELECTORS } from '../../lib/adapters/demo';
+import { readDraftUses, waitForPanelMessage } from './drafts-helpers';
+
+let inbox: DemoInbox;
+let browser: ExtensionBrowser;
+let page: Page;
+let panel: Page;
+
+async function openMessage(id: string): Promise<void> {
+  await page.evaluate((id) => (location.hash = `#/page/1/message/${id}`), id);
+  await page.waitForSelector(`${DEMO_SELECTORS.detail}[data-message-id="${id}"]`);
+  await waitForPanelMessage(panel, id);
+}
+
+beforeAll(async () => {
+  inbox = await startDemoInbox({ port: 0 });
+  browser = await launchWithExtension();
+  page = await browser.newPage();
+  await page.goto(inbox.url);
+  await waitForAllBadged(page, DEMO_SELECTORS.row);
+  panel = await browser.newPage();
+  await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
+  // Bring the EHR tab to the front: the side panel follows the active tab.
+  await page.bringToFront();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await inbox?.close();
+});
+
+describe('reply drafts on the demo inbox', () => {
+  it('refill request: pick a draft, fill the placeholder, edit, insert, send with the EHR’s button, and the use is recorded', async () => {
+    await openMessage('m007'); // "pls send rx atorvastatin 40 to cvs on main, ~10 left thx"
+    const drafts = panel.locator('[data-testid="drafts"]');
+    await expect.poll(() => drafts.getAttribute('data-count'), { timeout: 30_000 }).toBe('3');
+    const ids = await panel.$$eval('[data-testid="draft-option"]', (els) => els.map((e) => (e as HTMLElement).dataset.templateId));
+    expect(ids).toContain('med-refill-sent');
+    await panel.click('[data-testid="draft-option"][data-template-id="med-refill-sent"]');
+    const box = panel.locator('[data-testid="draft-text"]');
+    const text = await box.inputValue();
+    // Slots from the message (medicine and dose as written) and the greeting; nothing invented.
+    expect(text).toContain('Hi Raj,');
+    expect(text).toContain('I sent a refill of atorvastatin 40 to your pharmacy.');
+    // No clinician name in the settings yet: a visible placeholder, and insertion is blocked.
+    expect(text).toContain('[[your name]]');
+    expect(await panel.textContent('[data-testid="draft-placeholders"]')).toContain('your name');
+    expect(await panel.isDisabled('[data-testid="draft-insert"]')).toBe(true);
+    await panel.screenshot({ path: 'demo-output/drafts-panel.png', fullPage: true }).catch(() => undefined);
+    const grade = Number(await panel.getAttribute('[data-testid="draft-readability"]', 'data-grade'));
+    expect(grade).toBeGreaterThanOrEqual(0);
+    expect(grade).toBeLessThanOrEqual(7);
+
+    // The clinician fills the placeholder and edits the text in the side panel.
+    const edited = text.replace('[[your name]]', 'Dr. Avery Chen').replace('make sure it is ready.', 'make sure it is ready. Thanks!');
+    await box.fill(edited);
+    expect(await panel.isDisabled('[data-testid="draft-insert"]')).toBe(false);
+    await panel.click('[data-testid="draft-insert"]');
+    await expect.poll(() => panel.getAttribute('[data-testid="draft-status"]', 'data-kind'), { timeout: 10_000 }).toBe('ok');
+    expect(await page.inputValue('#reply-body')).toBe(edited);
+
+    // The clinician sends with the EHR's own button; nothing was sent before that.
+    expect(inbox.replies.get('m007')).toBeUndefined();
+    await page.click('#send-reply');
+    await page.waitForSelector('text=Reply sent.');
+    expect(inbox.replies.get('m007')?.[0]?.body).toBe(edited.trim());
+
+    const rows = await expect
+      .poll(async () => (await readDraftUses(browser)).filter((r) => r.sentAt !== null), { timeout: 15_000 })
+      .toHaveLength(1)
+      .then(() => readDraftUses(browser));
+    const r = rows.find((x) => x.sentAt !== null)!;
+    expect(r).toMatchObject({
+      adapterId: 'demo',
+      insertedTemplateId: 'med-refill-sent',
+      draftsShown: 3,
+      lang: 'en',
+      urgency: 'routine',
+      studyMode: false,
+      disclosure: false,
+    });
+    expect(r.messageKey).toMatch(/^demo:/);
+    expect(r.draftsShownIds).toContain('med-refill-sent');
+    expect(r.editRatio).toBeGreaterThan(0);
+    expect(r.editRatio).toBeLessThan(0.3);
+    expect(r.openToSendMs).toBeGreaterThan(0);
+    expect(r.sentAt).toBeGreaterThanOrEqual(r.insertedAt!);
+    expect(r.insertedAt).toBeGreaterThanOrEqual(r.openedAt!);
+    // Ids, numbers and labels only: no message or reply text in the record.
+    const stored = JSON.stringify(r);
+    expect(stored).not.toContain('atorvastatin');
+    expect(stored).not.toContain('Raj');
+  });
+
+  it('an emergency: the first draft is a safety reply, with a prompt to phone the patient now', async () => {
+    const emergency = inbox.messages.find((m) => m.urgency === 'emergency' && m.lang === 'en' && /chest/i.test(m.body))!;
+    await openMessage(emergency.id);
+    await panel.waitForSelector('[data-testid="drafts-call-now"]', { timeout: 30_000 });
+    const first = await panel.getAttribute('[data-testid="draft-option"]', 'data-template-id');
+    expect(first).toMatch(/^safety-/);
+    expect(await panel.locator('[data-testid="draft-text"]').inputValue()).toMatch(/call 911|emergency room|988/);
+  });
+
+  it('a Spanish message gets Spanish drafts', async () => {
+    await openMessage('m053'); // "necesito resurtido de mi losartán de 50 mg"
+    const drafts = panel.locator('[data-testid="drafts"]');
+    await expect.poll(() => drafts.getAttribute('data-lang'), { timeout: 30_000 }).toBe('es');
+    expect(await panel.locator('[data-testid="draft-text"]').inputValue()).toMatch(/^Hola, Alejandro:/);
+    // A template by its shortcut.
+    await panel.fill('[data-testid="template-picker"]', '/refill');
+    await expect.poll(() => panel.getAttribute('[data-testid="draft-option"][aria-pressed="true"]', 'data-template-id')).toBe('med-refill-sent');
+    const text = await panel.locator('[data-testid="draft-text"]').inputValue();
+    expect(text.startsWith('Hola, Alejandro:')).toBe(true);
+    await panel.screenshot({ path: 'demo-output/drafts-panel-es.png', fullPage: true }).catch(() => undefined);
+    expect(text).toContain('losartán 50 mg');
+  });
+
+  it('sent no request off this machine', () => {
+    expect(browser.offMachine).toEqual([]);
+  });
+});
