@@ -167,6 +167,24 @@ export class InboxOverlay {
     return quick;
   }
 
+  /** Message id -> hash of its full text, for messages opened on this page (most recent last). */
+  private readonly fullTextOf = new Map<string, string>();
+
+  private rememberFullText(id: string, hash: string): void {
+    this.fullTextOf.delete(id);
+    this.fullTextOf.set(id, hash);
+    if (this.fullTextOf.size > 5000) this.fullTextOf.delete(this.fullTextOf.keys().next().value!);
+  }
+
+  /** A row's triage: from its full text when the message has been opened here, else from what the row shows. */
+  private rowTriage(id: string, rowText: string): TriageResult {
+    const fromRow = this.triage(rowText);
+    const hash = this.fullTextOf.get(id);
+    const full = hash ? this.cache.get(hash) : undefined;
+    if (!full || full.textHash === fromRow.textHash) return fromRow;
+    return { ...full, reasons: [...full.reasons, 'Read from the whole message (opened), not only the row.'] };
+  }
+
   private scanUnsafe(): void {
     const { adapter, doc } = this.opts;
     const rows = adapter.hasInbox(doc) ? adapter.listRows(doc) : [];
@@ -174,8 +192,13 @@ export class InboxOverlay {
     const unreadByUrgency: Record<Urgency, number> = { emergency: 0, urgent: 0, routine: 0 };
     const visible: VisibleTriage[] = [];
     let badged = 0;
+    // The open message is read first: its full text is more than its row shows (many EHR lists
+    // show the subject alone), so once a message has been opened its row carries that triage.
+    const open = adapter.readOpenMessage(doc);
+    const openTriage = open ? this.triage(triageText(open.subject, open.body)) : null;
+    if (open && openTriage) this.rememberFullText(open.id, openTriage.textHash);
     for (const row of rows) {
-      const result = this.triage(triageText(row.message.subject, row.message.preview));
+      const result = this.rowTriage(row.message.id, triageText(row.message.subject, row.message.preview));
       renderBadge(row.badgeAnchor, row.message.id, result);
       badged += 1;
       byUrgency[result.urgency] += 1;
@@ -184,8 +207,6 @@ export class InboxOverlay {
     }
     this.visible = visible;
 
-    const open = adapter.readOpenMessage(doc);
-    const openTriage = open ? this.triage(triageText(open.subject, open.body)) : null;
     const openKey = open && openTriage ? `${open.id}|${openTriage.textHash}|${openTriage.source}|${openTriage.urgency}` : '';
     if (openKey !== this.lastOpenKey) {
       this.lastOpenKey = openKey;
