@@ -13,6 +13,7 @@ import {
 } from '@/lib/messaging/protocol';
 import { triageText } from '@/lib/adapters/types';
 import { TriageView } from './TriageView';
+import { InboxTimeView, dayFromUrl } from './InboxTimeView';
 import { DraftsView } from './DraftsView';
 
 async function activeTabId(): Promise<number | undefined> {
@@ -109,6 +110,10 @@ function Panel() {
           <DraftsView state={state} />
         </>
       )}
+      <InboxTimeView
+        open={state?.message ? { adapterId: state.adapterId, messageId: state.message.id, patient: state.message.patient } : null}
+        day={dayFromUrl()}
+      />
       <ModelLine status={model.data} />
       <p className="notice">Triage runs on this computer. No message text leaves it. It is a suggestion: always read the message.</p>
     </main>

@@ -11,6 +11,7 @@ import { handleCommand } from '@/lib/background/commands';
 import { SUPPORTED_MATCHES } from '@/lib/adapters/hosts';
 import { isConfiguredChange, loadConfigured } from '@/lib/adapters/configured-store';
 import { createScriptSync } from '@/lib/background/script-registration';
+import { registerActivity } from '@/lib/activity/background';
 import { isSitesChange, loadSites, siteRegistrations } from '@/lib/adapters/builtin-sites';
 import { embedTexts } from '@/lib/drafts/background';
 import { saveDraftUse } from '@/lib/drafts/store';
@@ -61,6 +62,9 @@ export default defineBackground(() => {
     await saveDraftUse(db, data);
     return { ok: true } as const;
   });
+
+  // Inbox time (lib/activity): heartbeats merged and written at once, chrome.idle, the measures.
+  registerActivity(db);
 
   onMessage('getModelStatus', () => offscreenHost.status().catch((err: unknown) => ({ state: 'failed' as const, error: String(err) })));
 

@@ -25,6 +25,7 @@ import { areas, downloadText, grantedOrigins, loadState, requestOrigins } from '
 import { AdapterList, type Selection } from './AdapterList';
 import { ConfigEditor } from './ConfigEditor';
 import { PreviewPanel } from './PreviewPanel';
+import { SchedulePanel } from './SchedulePanel';
 import { BuiltInSites } from './BuiltInSites';
 
 const queryClient = createLocalQueryClient({ queries: { retry: false } });
@@ -336,6 +337,11 @@ function Options() {
         <section aria-labelledby="preview-h" className="card">
           <h2 id="preview-h">Test on a tab</h2>
           <PreviewPanel parsed={parsed} granted={granted.data ?? []} onGranted={refresh} />
+        </section>
+
+        <section aria-labelledby="schedule-h" className="card">
+          <h2 id="schedule-h">Inbox time and clinic schedule</h2>
+          <SchedulePanel />
         </section>
       </main>
     </div>

@@ -20,6 +20,7 @@ import { createInboxTools, type InboxTools } from '../overlay/tools';
 import { onMessage, sendMessage } from '../messaging/protocol';
 import { createContentTriager } from './triager';
 import { attachDrafts } from '../drafts/attach';
+import { attachActivity } from '../activity/attach';
 
 interface Ctx {
   onInvalidated(cb: () => void): void;
@@ -34,12 +35,15 @@ export function startInbox(ctx: Ctx, doc: Document = document, adapters: readonl
     let lastOpenId: string | null = null;
     // Reply drafts: insertion from the side panel, the EHR's own send noticed (lib/drafts).
     const drafts = attachDrafts(ctx, adapter, doc);
+    // Inbox time: activity heartbeats to the background (lib/activity).
+    const activity = attachActivity(ctx, adapter, doc);
     const overlay = new InboxOverlay({
       adapter,
       doc,
       triager: createContentTriager((items) => sendMessage('triageBatch', { items })),
       onOpenMessage: (message, triage) => {
         drafts?.onOpen(message);
+        activity?.onOpen(message);
         sendMessage('reportOpenMessage', { adapterId: adapter.id, message, triage }).catch(() => undefined);
       },
       onScan: (stats) => {

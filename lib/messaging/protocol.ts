@@ -8,6 +8,8 @@ import { z } from 'zod';
 import { OpenMessageSchema, type OpenMessage } from '../adapters/types';
 import { TriageResultSchema, type TriageResult } from '../triage/result';
 import type { ModelOutput } from '../triage/decide';
+import type { ActivityReportInput, SystemState } from '../activity/report';
+import type { InboxTimeReply, InboxTimeRequest } from '../activity/inbox-time';
 import type { DraftInsertRequest, DraftsShownNote } from '../drafts/protocol';
 import type { DraftInsertReply } from '../drafts/content';
 import type { DraftUseReport } from '../drafts/usage';
@@ -78,6 +80,12 @@ export interface ProtocolMap {
   hostStatusChanged(data: ModelStatus): void;
   // background -> content script (the "next most urgent unread message" keyboard shortcut)
   jumpToNextUrgent(): JumpReply;
+  // inbox time (lib/activity): content script -> background (heartbeats, openings, replies; no text)
+  activityReport(data: ActivityReportInput): { accepted: number; refused: number };
+  // inbox time: background -> content scripts (chrome.idle's state)
+  activitySystemState(data: { state: SystemState }): void;
+  // inbox time: side panel -> background (the measures, lib/metrics)
+  getInboxTime(data: InboxTimeRequest): InboxTimeReply;
   // reply drafts (lib/drafts): side panel -> background -> model host (embeddings for ranking)
   embedTexts(data: { texts: string[] }): { embeddings: number[][] | null; model: ModelStatus };
   hostEmbed(data: { texts: string[] }): number[][];

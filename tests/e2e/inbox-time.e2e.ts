@@ -1,0 +1,207 @@
+/**
+ * Inbox time end to end: the built extension in headless Chromium works through a scripted day
+ * on the demo inbox under Playwright's fake clock (page.clock), with known list, reading,
+ * drafting and idle periods, and the recorded times must match the script within ±5%.
+ *
+ * The content script runs in an isolated world that the page's fake clock does not reach; the
+ * test turns on the page clock bridge (storage flag `activityTestClock`, lib/activity/capture.ts),
+ * so the content script stamps heartbeats with the page's fake time. The scripted day is
+ * yesterday in the clinic's zone, within the background's 48-hour bound.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { TZDate } from '@date-fns/tz';
+import { startDemoInbox, type DemoInbox } from '../demo-inbox/server';
+import { launchWithExtension, waitForAllBadged, type ExtensionBrowser } from '../../scripts/lib/browser';
+import { DEMO_SELECTORS } from '../../lib/adapters/demo';
+import { readingAllowanceMs } from '../../lib/activity/tracker';
+import { daySummary } from '../../lib/metrics/summary';
+import { addDayKey, dayKey } from '../../lib/metrics/time';
+import { messageKeyOf, type ActivityEventRecord, type DraftUseRecord, type MessageStatsRecord } from '../../lib/db/schema';
+import type { ActivitySettings } from '../../lib/activity/settings';
+
+const TZ = 'America/New_York';
+const S = 1000;
+const MIN = 60 * S;
+const settings: ActivitySettings = {
+  idleWindowSec: 60,
+  schedule: { timeZone: TZ, weeklyHours: Array.from({ length: 7 }, () => [{ start: '08:00', end: '17:00' }]), patientHours: Array(7).fill(8) },
+};
+
+let inbox: DemoInbox;
+let browser: ExtensionBrowser;
+let page: Page;
+const day = addDayKey(dayKey(Date.now(), TZ), -1);
+const [Y, M, D] = day.split('-').map(Number) as [number, number, number];
+const at = (h: number, m: number, s = 0) => new TZDate(Y, M - 1, D, h, m, s, TZ).getTime();
+
+async function pageNow(): Promise<number> {
+  return page.evaluate(() => Date.now());
+}
+
+/** Run the page's clock to an instant, firing every timer (heartbeats flow). */
+async function runTo(t: number): Promise<void> {
+  const now = await pageNow();
+  if (t > now) await page.clock.runFor(t - now);
+}
+
+/** Jump to an instant (an idle stretch: timers fire at most once). */
+async function jumpTo(t: number): Promise<void> {
+  await page.clock.pauseAt(t - 2 * S);
+  await page.clock.runFor(2 * S);
+}
+
+/** Wheel input every `everyS` seconds from now until `until` (inclusive). */
+async function scrollUntil(until: number, everyS = 20): Promise<void> {
+  await page.mouse.move(500, 400);
+  for (let t = await pageNow(); t <= until; t += everyS * S) {
+    await runTo(t);
+    await page.mouse.wheel(0, 40);
+  }
+}
+
+async function openRow(index: number): Promise<string> {
+  const row = page.locator(DEMO_SELECTORS.row).nth(index);
+  const id = (await row.getAttribute('data-message-id'))!;
+  await row.locator('a.msg-link').click();
+  await page.waitForSelector(`${DEMO_SELECTORS.detail}[data-message-id="${id}"]`);
+  await page.waitForTimeout(300); // the overlay's scan reports the open message (real timers)
+  return id;
+}
+
+async function readDb(): Promise<{ events: ActivityEventRecord[]; stats: MessageStatsRecord[]; draftUses: DraftUseRecord[] }> {
+  return browser.serviceWorker.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open('inbox-triage');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const all = (name: string) =>
+      new Promise<unknown[]>((res, rej) => {
+        const r = db.transaction(name).objectStore(name).getAll();
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+    const out = { events: await all('activity'), stats: await all('messageStats'), draftUses: await all('draftUses') };
+    db.close();
+    return out as never;
+  });
+}
+
+const ids: Record<'x' | 'y' | 'z', string> = { x: '', y: '', z: '' };
+const charsOf = (id: string) => {
+  const m = inbox.messages.find((x) => x.id === id)!;
+  return m.subject.length + m.body.length + (m.thread ?? []).reduce((a, t) => a + t.body.length, 0);
+};
+
+beforeAll(async () => {
+  inbox = await startDemoInbox({ port: 0, shiftDates: false });
+  browser = await launchWithExtension();
+  await browser.serviceWorker.evaluate(async (s) => {
+    const g = globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } };
+    await g.chrome.storage.local.set({ activitySettings: s, activityTestClock: true });
+  }, settings);
+  page = await browser.newPage();
+  await page.clock.install({ time: at(7, 29, 0) });
+  await page.addInitScript(() => {
+    document.addEventListener('inbox-triage:test-now', () => document.documentElement.setAttribute('data-inbox-triage-test-now', String(Date.now())));
+    setInterval(() => document.dispatchEvent(new Event('inbox-triage:test-tick')), 1000);
+  });
+  await page.goto(inbox.url);
+  await page.clock.pauseAt(at(7, 29, 30));
+  await waitForAllBadged(page, DEMO_SELECTORS.row);
+  await page.waitForTimeout(500); // the capture reads its settings
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await inbox?.close();
+});
+
+describe('inbox time through a scripted day', () => {
+  it('runs the script', async () => {
+    // 1. 07:30–07:35 scrolling the list every 20 s, then away: list 5 min + the 60 s idle window, all before hours.
+    await jumpTo(at(7, 30, 0));
+    await scrollUntil(at(7, 35, 0));
+    await runTo(at(7, 37, 0));
+    await jumpTo(at(8, 30, 0));
+    // 2. 08:30 open X, read 50 s without input; draft 125 s (a key every 5 s); send; read 20 s; open Y and walk away.
+    ids.x = await openRow(2);
+    await runTo(at(8, 30, 50));
+    await page.click(DEMO_SELECTORS.replyBox);
+    for (let s = 55; s <= 170; s += 5) {
+      await runTo(at(8, 30, s));
+      await page.keyboard.press('a');
+    }
+    await runTo(at(8, 32, 55));
+    await page.click('#send-reply');
+    await page.waitForSelector('text=Reply sent.');
+    await runTo(at(8, 33, 15));
+    ids.y = await openRow(4);
+    await runTo(at(8, 33, 15) + readingAllowanceMs(charsOf(ids.y)) + 30 * S);
+    await jumpTo(at(9, 0, 0));
+    // 3. 09:00 reopen X, scroll every 20 s for 60 s, open Z at 09:01:10 and walk away.
+    expect(await openRow(2)).toBe(ids.x);
+    await scrollUntil(at(9, 1, 0));
+    await runTo(at(9, 1, 10));
+    ids.z = await openRow(6);
+    await runTo(at(9, 1, 10) + readingAllowanceMs(charsOf(ids.z)) + 30 * S);
+    await jumpTo(at(17, 30, 0));
+    // 4. 17:30 back to the list, scroll every 20 s for 4 min, then away: list 4 min + 60 s, after hours.
+    await page.evaluate(() => (location.hash = '#/page/1'));
+    await page.waitForSelector(DEMO_SELECTORS.detail, { state: 'detached' });
+    await page.waitForTimeout(300);
+    await scrollUntil(at(17, 34, 0));
+    await runTo(at(17, 36, 0));
+    await jumpTo(at(18, 0, 0));
+    await page.waitForTimeout(1500); // the last reports reach the background
+  });
+
+  it('measures what the script did, within ±5%', async () => {
+    const { events, stats, draftUses } = await readDb();
+    const s = daySummary({ events, stats, draftUses, schedule: settings.schedule }, day);
+    const allowY = readingAllowanceMs(charsOf(ids.y));
+    const allowZ = readingAllowanceMs(charsOf(ids.z));
+    const script = {
+      listMs: 6 * MIN + 5 * MIN,
+      readMs: 70 * S + allowY + 70 * S + allowZ,
+      draftMs: 125 * S,
+      afterHoursMs: 11 * MIN,
+    };
+    const scriptActive = script.listMs + script.readMs + script.draftMs;
+    const kx = messageKeyOf('demo', ids.x);
+    const x = stats.find((r) => r.messageKey === kx)!;
+    const sentX = Date.parse(inbox.messages.find((m) => m.id === ids.x)!.sentAt);
+    const figures: Record<string, [number, number]> = {
+      active: [s.activeMs, scriptActive],
+      list: [s.listMs, script.listMs],
+      read: [s.readMs, script.readMs],
+      draft: [s.draftMs, script.draftMs],
+      afterHours: [s.afterHoursMs, script.afterHoursMs],
+      xRead: [x.readMs, 140 * S],
+      xDraft: [x.draftMs, 125 * S],
+      turnaround: [s.turnaroundMedianMs ?? -1, at(8, 32, 55) - sentX],
+    };
+    console.log('[inbox-time e2e] measured vs script (s):', JSON.stringify(Object.fromEntries(Object.entries(figures).map(([k, [m, e]]) => [k, [m / 1000, e / 1000]]))));
+    for (const [name, [measured, expected]] of Object.entries(figures)) {
+      expect(Math.abs(measured - expected), `${name}: measured ${measured} ms, script ${expected} ms`).toBeLessThanOrEqual(0.05 * expected);
+    }
+    expect(s.messagesHandled).toBe(3);
+    expect(s.replies).toBe(1);
+    expect(x.opens).toBe(2);
+    // Nothing counted twice: events never overlap.
+    const sorted = [...events].sort((a, b) => a.start - b.start);
+    for (let i = 1; i < sorted.length; i++) expect(sorted[i]!.start).toBeGreaterThanOrEqual(sorted[i - 1]!.end);
+    // No patient name or message text in the database.
+    const dump = JSON.stringify({ events, stats });
+    for (const id of Object.values(ids)) {
+      const m = inbox.messages.find((mm) => mm.id === id)!;
+      expect(dump).not.toContain(m.patientName);
+      expect(dump).not.toContain(m.body.slice(0, 30));
+    }
+  });
+
+  it('sent no request off this machine', () => {
+    expect(browser.offMachine).toEqual([]);
+  });
+});
