@@ -13,8 +13,9 @@ import {
 } from '@/lib/messaging/protocol';
 import { triageText } from '@/lib/adapters/types';
 import { TriageView } from './TriageView';
-import { InboxTimeView, dayFromUrl } from './InboxTimeView';
 import { DraftsView } from './DraftsView';
+import { InboxTimeView, dayFromUrl } from './InboxTimeView';
+import { useAiFeatures } from './study/useAiFeatures';
 
 async function activeTabId(): Promise<number | undefined> {
   const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
@@ -86,6 +87,8 @@ function Panel() {
   const open = useQuery({ queryKey: ['session', 'open'], queryFn: readOpenState });
   const model = useQuery({ queryKey: ['session', 'model'], queryFn: readModelStatus });
   const state = open.data;
+  // Pilot study control arm: triage and drafts hidden (lib/study/gate.ts); inbox time as usual.
+  const aiFeatures = useAiFeatures();
   const text = state?.message ? triageText(state.message.subject, state.message.body) : '';
   const explain = useQuery({
     queryKey: ['explain', state?.triage?.textHash],
@@ -98,8 +101,12 @@ function Panel() {
   return (
     <main className="panel" aria-live="polite">
       <h1>Inbox Triage</h1>
-      {open.isPending ? (
+      {open.isPending || aiFeatures === null ? (
         <p className="empty">Loading…</p>
+      ) : aiFeatures === false ? (
+        <div className="card empty" data-testid="panel-control-arm">
+          Pilot study: triage and reply drafts are off for you in this period. Inbox time is measured as usual.
+        </div>
       ) : !state?.message || !state.triage ? (
         <div className="card empty" data-testid="panel-empty">
           Open a message in your EHR inbox to see its triage here.

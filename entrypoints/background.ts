@@ -11,10 +11,11 @@ import { handleCommand } from '@/lib/background/commands';
 import { SUPPORTED_MATCHES } from '@/lib/adapters/hosts';
 import { isConfiguredChange, loadConfigured } from '@/lib/adapters/configured-store';
 import { createScriptSync } from '@/lib/background/script-registration';
+import { recordMessageTriage, storeInboxStats, INBOX_STATS_PREFIX } from '@/lib/background/burden-records';
 import { registerActivity } from '@/lib/activity/background';
-import { isSitesChange, loadSites, siteRegistrations } from '@/lib/adapters/builtin-sites';
 import { embedTexts } from '@/lib/drafts/background';
 import { saveDraftUse } from '@/lib/drafts/store';
+import { isSitesChange, loadSites, siteRegistrations } from '@/lib/adapters/builtin-sites';
 
 export default defineBackground(() => {
   const db = openDb();
@@ -26,6 +27,8 @@ export default defineBackground(() => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) throw new Error('reportOpenMessage must come from a tab');
     await storeOpenMessage(browser.storage.session, tabId, data);
+    // Level and category of the opened message for the burden dashboard (no text).
+    await recordMessageTriage(db, data).catch(() => undefined);
     return { ok: true } as const;
   });
 
@@ -33,6 +36,7 @@ export default defineBackground(() => {
     const tabId = sender.tab?.id;
     const stats = InboxStatsReportSchema.parse(data);
     if (tabId === undefined) return { ok: true } as const;
+    await storeInboxStats(browser.storage.session, tabId, stats).catch(() => undefined);
     const badge = actionBadge(stats.unreadEmergency, stats.unreadUrgent);
     await browser.action.setBadgeText({ tabId, text: badge.text });
     await browser.action.setBadgeBackgroundColor({ tabId, color: badge.color });
@@ -73,6 +77,7 @@ export default defineBackground(() => {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(browser.storage.session, tabId));
+  browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(INBOX_STATS_PREFIX + tabId).catch(() => undefined));
 
   // Configured EHR sites (options page / policy): keep the content script registered on exactly
   // the configured sites the user allowed. Re-synced on every worker start and on every change.

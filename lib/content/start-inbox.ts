@@ -19,6 +19,7 @@ import { InboxOverlay, type VisibleTriage } from '../overlay/controller';
 import { createInboxTools, type InboxTools } from '../overlay/tools';
 import { onMessage, sendMessage } from '../messaging/protocol';
 import { createContentTriager } from './triager';
+import { createStudyGate, type StudyGate } from '../study/gate';
 import { attachDrafts } from '../drafts/attach';
 import { attachActivity } from '../activity/attach';
 
@@ -26,7 +27,7 @@ interface Ctx {
   onInvalidated(cb: () => void): void;
 }
 
-export function startInbox(ctx: Ctx, doc: Document = document, adapters: readonly EhrAdapter[] = ADAPTERS): InboxOverlay | null {
+export function startInbox(ctx: Ctx, doc: Document = document, adapters: readonly EhrAdapter[] = ADAPTERS, studyGateIn?: StudyGate): InboxOverlay | null {
   try {
     const adapter = pickAdapter(new URL(doc.location.href), doc, adapters);
     if (!adapter) return waitForAdapter(ctx, doc, adapters);
@@ -37,7 +38,22 @@ export function startInbox(ctx: Ctx, doc: Document = document, adapters: readonl
     const drafts = attachDrafts(ctx, adapter, doc);
     // Inbox time: activity heartbeats to the background (lib/activity).
     const activity = attachActivity(ctx, adapter, doc);
+    // Pilot study (lib/study): in the control arm badges, the triage queue, the toolbar count and
+    // drafts are hidden; everything is still measured the same way.
+    const gate = studyGateIn ?? studyGate(ctx);
+    let lastScan: Parameters<NonNullable<ConstructorParameters<typeof InboxOverlay>[0]['onScan']>>[0] | null = null;
+    const reportStats = (): void => {
+      if (!lastScan) return;
+      const ai = gate.aiFeaturesEnabled();
+      sendMessage('reportInboxStats', {
+        adapterId: adapter.id,
+        rows: lastScan.rows,
+        unreadEmergency: ai ? lastScan.unreadByUrgency.emergency : 0,
+        unreadUrgent: ai ? lastScan.unreadByUrgency.urgent : 0,
+      }).catch(() => undefined);
+    };
     const overlay = new InboxOverlay({
+      aiFeatures: () => gate.aiFeaturesEnabled(),
       adapter,
       doc,
       triager: createContentTriager((items) => sendMessage('triageBatch', { items })),
@@ -47,12 +63,8 @@ export function startInbox(ctx: Ctx, doc: Document = document, adapters: readonl
         sendMessage('reportOpenMessage', { adapterId: adapter.id, message, triage }).catch(() => undefined);
       },
       onScan: (stats) => {
-        sendMessage('reportInboxStats', {
-          adapterId: adapter.id,
-          rows: stats.rows,
-          unreadEmergency: stats.unreadByUrgency.emergency,
-          unreadUrgent: stats.unreadByUrgency.urgent,
-        }).catch(() => undefined);
+        lastScan = stats;
+        reportStats();
       },
       onVisible: (visible, openId) => {
         lastVisible = visible;
@@ -62,17 +74,36 @@ export function startInbox(ctx: Ctx, doc: Document = document, adapters: readonl
     });
     overlay.start();
     ctx.onInvalidated(() => overlay.stop());
+    gate.onChange(() => {
+      overlay.schedule();
+      reportStats();
+    });
+    // A crossover arm changes at the ISO week boundary without any event: look again every minute.
+    const gateTimer = setInterval(() => overlay.schedule(), 60_000);
+    ctx.onInvalidated(() => clearInterval(gateTimer));
     // The overlay is gone (config deleted or changed): the toolbar count must not outlive it.
     ctx.onInvalidated(() => {
       sendMessage('reportInboxStats', { adapterId: adapter.id, rows: 0, unreadEmergency: 0, unreadUrgent: 0 }).catch(() => undefined);
     });
-    tools = attachInboxTools(ctx, overlay, adapter, doc);
+    tools = attachInboxTools(ctx, overlay, adapter, doc, () => gate.aiFeaturesEnabled());
     tools?.update(lastVisible, lastOpenId);
     return overlay;
   } catch (err) {
     console.warn('[inbox-triage] could not start on this page', err);
     return null;
   }
+}
+
+/** The study gate for this page (storage may be missing in tests: then everything is on). */
+function studyGate(ctx: Ctx): StudyGate {
+  let gate: StudyGate;
+  try {
+    gate = createStudyGate(browser.storage.local as never, browser.storage.onChanged as never);
+  } catch {
+    gate = createStudyGate({ get: () => Promise.reject(new Error('no storage')) });
+  }
+  ctx.onInvalidated(() => gate.stop());
+  return gate;
 }
 
 /**
@@ -106,14 +137,14 @@ function waitForAdapter(ctx: Ctx, doc: Document, adapters: readonly EhrAdapter[]
  * The triage queue and the jump shortcut (lib/overlay/tools.ts), inside the status pill's shadow
  * root; the background relays the keyboard command as `jumpToNextUrgent`.
  */
-function attachInboxTools(ctx: Ctx, overlay: InboxOverlay, adapter: EhrAdapter, doc: Document): InboxTools | null {
+function attachInboxTools(ctx: Ctx, overlay: InboxOverlay, adapter: EhrAdapter, doc: Document, aiOn: () => boolean = () => true): InboxTools | null {
   try {
     const mount = overlay.statusElement()?.shadowRoot;
     if (!mount) return null;
     const tools = createInboxTools({ doc, adapter, mount });
     let removeJump: (() => void) | null = null;
     try {
-      removeJump = onMessage('jumpToNextUrgent', () => tools.jumpNext());
+      removeJump = onMessage('jumpToNextUrgent', () => (aiOn() ? tools.jumpNext() : ({ ok: false, reason: 'none' } as const)));
     } catch {
       // Another listener in this context already answers (should not happen): the queue still works.
     }
@@ -178,7 +209,11 @@ export interface ConfiguredStartOptions {
 export async function startInboxWithConfigured(ctx: Ctx, doc: Document = document, opts: ConfiguredStartOptions = {}): Promise<void> {
   try {
     if (pickAdapter(new URL(doc.location.href), doc, BUILT_IN_ADAPTERS)) {
-      startInbox(ctx, doc, BUILT_IN_ADAPTERS);
+      // The study gate answers from storage in a few ms: wait for it (bounded) so that a
+      // control-arm participant never sees a badge and everyone else gets them at once.
+      const gate = studyGate(ctx);
+      await Promise.race([gate.ready, new Promise((r) => setTimeout(r, 250))]);
+      startInbox(ctx, doc, BUILT_IN_ADAPTERS, gate);
       return;
     }
   } catch {

@@ -101,7 +101,8 @@ export interface DraftUseRecord {
 export interface MessageTriageRecord {
   messageKey: string;
   urgency: Urgency;
-  category: Category;
+  /** null when only the red-flag rules had answered. */
+  category: Category | null;
   /** When this triage was recorded (ms). */
   at: number;
 }

@@ -263,6 +263,6 @@ export function bundleToSource(b: ExportBundle): SourceData {
     const first = replies.get(s.messageKey);
     return t !== null && first !== undefined ? { ...s, sentAt: first - t } : s;
   });
-  const triage: MessageTriageRecord[] = b.messages.flatMap((m) => (m.urgency && m.category ? [{ messageKey: m.messageId, urgency: m.urgency, category: m.category, at: m.firstOpenedAt }] : []));
+  const triage: MessageTriageRecord[] = b.messages.flatMap((m) => (m.urgency ? [{ messageKey: m.messageId, urgency: m.urgency, category: m.category, at: m.firstOpenedAt }] : []));
   return { schedule, events, stats, draftUses, triage };
 }

@@ -129,7 +129,8 @@ export function summarize(input: MetricsInput, span: Span): PeriodSummary {
   for (const s of input.stats) note(s.messageKey, s.repliedAt);
   for (const d of input.draftUses) note(d.messageKey, d.sentAt ?? null);
   const replied = [...firstReply].filter(([, at]) => inSpan(at, span));
-  const fromDraft = (key: string) => input.draftUses.some((d) => d.messageKey === key && (d.insertedAt != null || d.insertedTemplateId != null));
+  const draftKeys = new Set(input.draftUses.filter((d) => d.insertedAt != null || d.insertedTemplateId != null).map((d) => d.messageKey));
+  const fromDraft = (key: string) => draftKeys.has(key);
   const repliesFromDraft = replied.filter(([k]) => fromDraft(k)).length;
   const editRatios = input.draftUses
     .filter((d) => inSpan(d.sentAt, span) && (d.insertedAt != null || d.insertedTemplateId != null) && typeof d.editRatio === 'number')

@@ -13,9 +13,48 @@ export interface Span {
   end: number;
 }
 
-/** 'yyyy-MM-dd' of an instant in a time zone. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** 'yyyy-MM-dd' of an instant in a time zone. (Intl directly: TZDate + format cost ~50 µs a call, too slow for a year of events.) */
+const dayKeyCache = new Map<string, string>();
 export function dayKey(ms: number, timeZone: string): string {
-  return format(new TZDate(ms, timeZone), 'yyyy-MM-dd');
+  // Every zone's offset is a whole number of quarter hours: one answer per quarter hour.
+  const q = Math.floor(ms / 900_000);
+  const ck = `${q}|${timeZone}`;
+  const hit = dayKeyCache.get(ck);
+  if (hit !== undefined) return hit;
+  if (dayKeyCache.size > 500_000) dayKeyCache.clear();
+  const v = dayKeyUncached(q * 900_000, timeZone);
+  dayKeyCache.set(ck, v);
+  return v;
+}
+
+function dayKeyUncached(ms: number, timeZone: string): string {
+  let f = dayFormats.get(timeZone);
+  if (!f) dayFormats.set(timeZone, (f = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', calendar: 'gregory', numberingSystem: 'latn' })));
+  let y = '';
+  let m = '';
+  let d = '';
+  for (const p of f.formatToParts(ms)) {
+    if (p.type === 'year') y = p.value;
+    else if (p.type === 'month') m = p.value;
+    else if (p.type === 'day') d = p.value;
+  }
+  if (y.length !== 4) return format(new TZDate(ms, timeZone), 'yyyy-MM-dd');
+  return `${y}-${m}-${d}`;
+}
+
+/** Local wall-clock time → instant, memoised (pure; TZDate is slow). */
+const localCache = new Map<string, number>();
+function localMs(y: number, m: number, d: number, h: number, min: number, timeZone: string): number {
+  const k = `${y}|${m}|${d}|${h}|${min}|${timeZone}`;
+  let v = localCache.get(k);
+  if (v === undefined) {
+    if (localCache.size > 200_000) localCache.clear();
+    v = new TZDate(y, m, d, h, min, timeZone).getTime();
+    localCache.set(k, v);
+  }
+  return v;
 }
 
 function ymd(day: string): [number, number, number] {
@@ -27,7 +66,7 @@ function ymd(day: string): [number, number, number] {
 /** Local midnight to local midnight. */
 export function dayRange(day: string, timeZone: string): Span {
   const [y, m, d] = ymd(day);
-  return { start: new TZDate(y, m, d, 0, 0, timeZone).getTime(), end: new TZDate(y, m, d + 1, 0, 0, timeZone).getTime() };
+  return { start: localMs(y, m, d, 0, 0, timeZone), end: localMs(y, m, d + 1, 0, 0, timeZone) };
 }
 
 /** The day `n` days after `day` (negative: before). */
@@ -75,8 +114,8 @@ export function clinicHours(schedule: ClinicSchedule, span: Span): Span[] {
     for (const b of schedule.weeklyHours[weekday(day)] ?? []) {
       const s = toMinutes(b.start);
       const e = toMinutes(b.end);
-      const start = new TZDate(y, m, d, Math.floor(s / 60), s % 60, schedule.timeZone).getTime();
-      const end = new TZDate(y, m, d, Math.floor(e / 60), e % 60, schedule.timeZone).getTime();
+      const start = localMs(y, m, d, Math.floor(s / 60), s % 60, schedule.timeZone);
+      const end = localMs(y, m, d, Math.floor(e / 60), e % 60, schedule.timeZone);
       const cs = Math.max(start, span.start);
       const ce = Math.min(end, span.end);
       if (ce > cs) out.push({ start: cs, end: ce });
@@ -102,7 +141,14 @@ export function totalMs(spans: readonly Span[]): number {
 
 /** Time of `spans` inside `windows` (both lists without overlaps within themselves). */
 export function overlapMs(spans: readonly Span[], windows: readonly Span[]): number {
+  // Both sorted by start, one sweep: O((n + m) log) instead of n × m (a year of events × clinic hours).
+  const a = [...spans].sort((x, y) => x.start - y.start);
+  const b = [...windows].sort((x, y) => x.start - y.start);
   let total = 0;
-  for (const s of spans) for (const w of windows) total += Math.max(0, Math.min(s.end, w.end) - Math.max(s.start, w.start));
+  let j = 0;
+  for (const s of a) {
+    while (j < b.length && b[j]!.end <= s.start) j++;
+    for (let k = j; k < b.length && b[k]!.start < s.end; k++) total += Math.max(0, Math.min(s.end, b[k]!.end) - Math.max(s.start, b[k]!.start));
+  }
   return total;
 }

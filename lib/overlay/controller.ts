@@ -43,6 +43,12 @@ export interface OverlayOptions {
    * while a single-page EHR re-renders.
    */
   layoutDriftMs?: number;
+  /**
+   * Whether triage is shown (badges, the status pill with the triage queue); false in a pilot
+   * study's control arm (lib/study/gate.ts). The overlay still triages and reports, so the
+   * measures are taken the same way in both arms.
+   */
+  aiFeatures?: () => boolean;
 }
 
 export interface ScanStats {
@@ -70,6 +76,7 @@ export class InboxOverlay {
   private status: StatusView | null = null;
   private errors = 0;
   private paused = false;
+  private stopped = false;
   private lastOpenKey = '';
   private lastStatsKey = '';
   private refineFailed = false;
@@ -100,6 +107,8 @@ export class InboxOverlay {
   }
 
   stop(): void {
+    // A scan scheduled before stopping must not draw again (it would re-attach the status pill).
+    this.stopped = true;
     this.observer?.disconnect();
     this.observer = null;
     const win = this.opts.doc.defaultView;
@@ -138,7 +147,7 @@ export class InboxOverlay {
 
   /** Run a scan now. Never throws. */
   scan(): void {
-    if (this.paused) return;
+    if (this.paused || this.stopped) return;
     try {
       this.scanUnsafe();
       this.errors = 0;
@@ -185,8 +194,18 @@ export class InboxOverlay {
     return { ...full, reasons: [...full.reasons, 'Read from the whole message (opened), not only the row.'] };
   }
 
+  /** Apply the study gate: hide every badge and the status pill while AI features are off. */
+  private applyAiGate(): boolean {
+    const show = this.opts.aiFeatures?.() ?? true;
+    if (!show) removeAllBadges(this.opts.doc);
+    const host = this.status?.element;
+    if (host && host.style.display !== (show ? '' : 'none')) host.style.display = show ? '' : 'none';
+    return show;
+  }
+
   private scanUnsafe(): void {
     const { adapter, doc } = this.opts;
+    const show = this.applyAiGate();
     const rows = adapter.hasInbox(doc) ? adapter.listRows(doc) : [];
     const byUrgency: Record<Urgency, number> = { emergency: 0, urgent: 0, routine: 0 };
     const unreadByUrgency: Record<Urgency, number> = { emergency: 0, urgent: 0, routine: 0 };
@@ -199,7 +218,7 @@ export class InboxOverlay {
     if (open && openTriage) this.rememberFullText(open.id, openTriage.textHash);
     for (const row of rows) {
       const result = this.rowTriage(row.message.id, triageText(row.message.subject, row.message.preview));
-      renderBadge(row.badgeAnchor, row.message.id, result);
+      if (show) renderBadge(row.badgeAnchor, row.message.id, result);
       badged += 1;
       byUrgency[result.urgency] += 1;
       if (row.message.unread) unreadByUrgency[result.urgency] += 1;
