@@ -32,7 +32,7 @@ function Tile({ label, value, note, id }: { label: string; value: string; note?:
 
 export function DashboardView({ view, multi }: { view: View; multi: boolean }) {
   const t = view.totals;
-  const perClin = multi ? ' per clinician-day' : ' per day with inbox time';
+  const perClin = multi && view.clinicians > 1 ? ' per clinician-day with inbox time' : ' per day with inbox time';
   const urgencyRows = (['emergency', 'urgent', 'routine', 'unknown'] as const).map((k) => ({ key: k, label: k === 'unknown' ? 'Not triaged' : URGENCY_TEXT[k], count: view.levels.byUrgency[k] }));
   const categoryRows = Object.entries(view.levels.byCategory).map(([k, count]) => ({ key: k, label: CATEGORY_TEXT[k] ?? k, count }));
   const dayRows = view.days.map((d) => ({ label: d.day, ...d }));

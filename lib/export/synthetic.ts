@@ -2,7 +2,8 @@
  * Synthetic burden data for tests, the end-to-end test and `npm run bench`: one clinician's inbox
  * work, day by day, from a seed (reproducible). No text: keys, times and levels only.
  *
- * Each weekday: three or four sessions (before clinic, lunch, after clinic, sometimes evening);
+ * Each weekday: five or six sessions (before clinic, two between visits, lunch, after clinic,
+ * sometimes evening);
  * in each, messages handled one after another: a short list span, reading, and for about half a
  * reply draft; replies, draft uses with edit ratios, triage levels. One timeline, no overlaps.
  */
@@ -47,7 +48,7 @@ export function syntheticClinician(o: SyntheticOptions): SourceData {
     const wd = weekday(day);
     if (wd === 0 || (wd === 6 && rnd() < 0.8)) continue;
     const midnight = dayRange(day, tz).start;
-    const sessions = [7 * 60 + 20, 12 * 60 + 5, 17 * 60 + 10, ...(rnd() < 0.4 ? [20 * 60 + 30] : [])];
+    const sessions = [7 * 60 + 20, 10 * 60 + 40, 12 * 60 + 5, 15 * 60 + 30, 17 * 60 + 10, ...(rnd() < 0.4 ? [20 * 60 + 30] : [])];
     const count = wd === 6 ? Math.round(perDay / 4) : Math.max(5, Math.round(perDay * (0.7 + rnd() * 0.6)));
     let left = count;
     for (const [si, startMin] of sessions.entries()) {
