@@ -52,7 +52,10 @@ describe('pilot study: enroll, record a week, export, import elsewhere, same num
     const page = await a.newPage();
     await page.clock.setFixedTime(T0);
     await page.goto(`chrome-extension://${a.extensionId}/dashboard.html#study`);
-    await page.evaluate((s) => chrome.storage.local.set({ activitySettings: s }), { idleWindowSec: 60, schedule: NY_SCHEDULE });
+    await page.evaluate(
+      (s) => (globalThis as unknown as { chrome: { storage: { local: { set(i: object): Promise<void> } } } }).chrome.storage.local.set({ activitySettings: s }),
+      { idleWindowSec: 60, schedule: NY_SCHEDULE },
+    );
 
     await page.fill('input[name=studyId]', STUDY_ID);
     // A name is refused as participant code.
