@@ -39,7 +39,9 @@ export function InboxTimeView({ open, day }: InboxTimeViewProps) {
     queryKey: ['inbox-time', day ?? 'today', open?.adapterId, open?.messageId, open?.patient],
     queryFn: () => sendMessage('getInboxTime', { ...(day ? { day } : {}), ...(open ? { open } : {}) }),
     refetchInterval: 30_000,
-    retry: false,
+    // The service worker may be starting: try again shortly.
+    retry: 3,
+    retryDelay: 500,
   });
   if (!q.data) return null;
   return <InboxTimeCard data={q.data} />;

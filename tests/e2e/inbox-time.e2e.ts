@@ -51,12 +51,23 @@ async function jumpTo(t: number): Promise<void> {
   await page.clock.runFor(2 * S);
 }
 
+/**
+ * One wheel input, waiting until the page has handled it: Chrome delivers wheel events with the
+ * next (real) frame, and the fake clock must not move on before that.
+ */
+async function wheel(): Promise<void> {
+  const count = () => page.evaluate(() => (window as unknown as { __wheels?: number }).__wheels ?? 0);
+  const before = await count();
+  await page.mouse.wheel(0, 40);
+  for (let i = 0; i < 100 && (await count()) === before; i++) await new Promise((r) => setTimeout(r, 20));
+}
+
 /** Wheel input every `everyS` seconds from now until `until` (inclusive). */
 async function scrollUntil(until: number, everyS = 20): Promise<void> {
   await page.mouse.move(500, 400);
   for (let t = await pageNow(); t <= until; t += everyS * S) {
     await runTo(t);
-    await page.mouse.wheel(0, 40);
+    await wheel();
   }
 }
 
@@ -69,8 +80,19 @@ async function openRow(index: number): Promise<string> {
   return id;
 }
 
+/** The extension's service worker now (a stopped one is replaced when the next message wakes it). */
+async function worker() {
+  for (let i = 0; i < 50; i++) {
+    const w = browser.context.serviceWorkers().find((x) => x.url().startsWith(`chrome-extension://${browser.extensionId}/`));
+    if (w) return w;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return browser.context.waitForEvent('serviceworker');
+}
+
+
 async function readDb(): Promise<{ events: ActivityEventRecord[]; stats: MessageStatsRecord[]; draftUses: DraftUseRecord[] }> {
-  return browser.serviceWorker.evaluate(async () => {
+  return (await worker()).evaluate(async () => {
     const db = await new Promise<IDBDatabase>((res, rej) => {
       const r = indexedDB.open('inbox-triage');
       r.onsuccess = () => res(r.result);
@@ -102,15 +124,26 @@ beforeAll(async () => {
     await g.chrome.storage.local.set({ activitySettings: s, activityTestClock: true });
   }, settings);
   page = await browser.newPage();
-  await page.clock.install({ time: at(7, 29, 0) });
+  await page.clock.install({ time: at(7, 18, 0) });
   await page.addInitScript(() => {
     document.addEventListener('inbox-triage:test-now', () => document.documentElement.setAttribute('data-inbox-triage-test-now', String(Date.now())));
     setInterval(() => document.dispatchEvent(new Event('inbox-triage:test-tick')), 1000);
+    const w = window as unknown as { __wheels?: number };
+    addEventListener('wheel', () => (w.__wheels = (w.__wheels ?? 0) + 1), { capture: true, passive: true });
   });
   await page.goto(inbox.url);
-  await page.clock.pauseAt(at(7, 29, 30));
+  await page.clock.pauseAt(at(7, 19, 0));
   await waitForAllBadged(page, DEMO_SELECTORS.row);
-  await page.waitForTimeout(500); // the capture reads its settings
+  // Warm-up at 07:20: wheel until the background has recorded it (the capture starts after
+  // reading its settings), then let it run out. It is part of the script: 60 s of list time.
+  await jumpTo(at(7, 20, 0));
+  await page.mouse.move(500, 400);
+  for (let i = 0; i < 50 && (await readDb()).events.length === 0; i++) {
+    await wheel();
+    await page.clock.runFor(10);
+    await page.waitForTimeout(200);
+  }
+  await runTo(at(7, 22, 0));
 });
 
 afterAll(async () => {
@@ -163,10 +196,11 @@ describe('inbox time through a scripted day', () => {
     const allowY = readingAllowanceMs(charsOf(ids.y));
     const allowZ = readingAllowanceMs(charsOf(ids.z));
     const script = {
-      listMs: 6 * MIN + 5 * MIN,
+      // warm-up 07:20 (the idle window), 07:30–07:35 + window, 17:30–17:34 + window
+      listMs: 1 * MIN + 6 * MIN + 5 * MIN,
       readMs: 70 * S + allowY + 70 * S + allowZ,
       draftMs: 125 * S,
-      afterHoursMs: 11 * MIN,
+      afterHoursMs: 12 * MIN,
     };
     const scriptActive = script.listMs + script.readMs + script.draftMs;
     const kx = messageKeyOf('demo', ids.x);
@@ -182,6 +216,7 @@ describe('inbox time through a scripted day', () => {
       xDraft: [x.draftMs, 125 * S],
       turnaround: [s.turnaroundMedianMs ?? -1, at(8, 32, 55) - sentX],
     };
+    console.log('[inbox-time e2e] events:', JSON.stringify(events.map((e) => [e.kind, new Date(e.start).toISOString().slice(11, 19), (e.end - e.start) / 1000, e.closed ? 'c' : ''])));
     console.log('[inbox-time e2e] measured vs script (s):', JSON.stringify(Object.fromEntries(Object.entries(figures).map(([k, [m, e]]) => [k, [m / 1000, e / 1000]]))));
     for (const [name, [measured, expected]] of Object.entries(figures)) {
       expect(Math.abs(measured - expected), `${name}: measured ${measured} ms, script ${expected} ms`).toBeLessThanOrEqual(0.05 * expected);
@@ -199,6 +234,19 @@ describe('inbox time through a scripted day', () => {
       expect(dump).not.toContain(m.patientName);
       expect(dump).not.toContain(m.body.slice(0, 30));
     }
+  });
+
+  it("shows the day's measures in the side panel", async () => {
+    const panel = await browser.newPage();
+    await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?day=${day}`);
+    const card = panel.locator('[data-testid="inbox-time"]');
+    await expect.poll(() => card.getAttribute('data-day'), { timeout: 15_000 }).toBe(day);
+    const { events, stats, draftUses } = await readDb();
+    const s = daySummary({ events, stats, draftUses, schedule: settings.schedule }, day);
+    expect(Number(await card.getAttribute('data-active-ms'))).toBe(s.activeMs);
+    expect(await panel.textContent('[data-testid="inbox-time-handled"]')).toBe('3');
+    expect(await panel.textContent('[data-testid="inbox-time-active"]')).toMatch(/min/);
+    await panel.close();
   });
 
   it('sent no request off this machine', () => {
