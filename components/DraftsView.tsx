@@ -57,6 +57,31 @@ function useDraftStorageInvalidation(): void {
 
 type Status = { kind: 'ok' | 'error'; text: string } | null;
 
+/**
+ * What the clinician chose and typed, per message, kept in this page's memory (never stored), so
+ * that a re-render of the panel (the EHR re-reporting the open message) loses nothing.
+ */
+interface Kept {
+  selectedId: string | null;
+  manualId: string | null;
+  text: string | null;
+  /** The suggested text the edits started from (edits are dropped when the suggestion changes). */
+  base: string | null;
+  tone: Tone | null;
+  disclosure: boolean | null;
+  includeAck: boolean;
+}
+const kept = new Map<string, Kept>();
+function keptFor(id: string): Kept {
+  let k = kept.get(id);
+  if (!k) {
+    k = { selectedId: null, manualId: null, text: null, base: null, tone: null, disclosure: null, includeAck: false };
+    kept.set(id, k);
+    if (kept.size > 50) kept.delete(kept.keys().next().value!);
+  }
+  return k;
+}
+
 export function DraftsView({ state }: { state: OpenMessageState }) {
   useDraftStorageInvalidation();
   const message = state.message!;
@@ -65,7 +90,7 @@ export function DraftsView({ state }: { state: OpenMessageState }) {
   const templates = useQuery({ queryKey: ['drafts-config', 'templates'], queryFn: () => loadTemplateState(browser.storage.local) });
   const study = useQuery({ queryKey: ['drafts-config', 'study'], queryFn: loadStudy });
 
-  const list = templates.data?.templates ?? [];
+  const list = useMemo(() => templates.data?.templates ?? [], [templates.data]);
   const intentTexts = useMemo(() => list.flatMap((t) => t.intents.map((i) => ({ id: t.id, text: i }))), [list]);
   const intentKey = useMemo(() => textHash(JSON.stringify(intentTexts)), [intentTexts]);
   const intents = useQuery({
@@ -89,21 +114,33 @@ export function DraftsView({ state }: { state: OpenMessageState }) {
     retry: false,
   });
 
-  const [tone, setTone] = useState<Tone | null>(null);
-  const [includeAck, setIncludeAck] = useState(false);
-  const [manual, setManual] = useState<Template | null>(null);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [draftText, setDraftText] = useState('');
-  const [disclosure, setDisclosure] = useState<boolean | null>(null);
+  const k = keptFor(message.id);
+  const [tone, setToneState] = useState<Tone | null>(k.tone);
+  const [includeAck, setIncludeAckState] = useState(k.includeAck);
+  const [manualId, setManualId] = useState<string | null>(k.manualId);
+  const [selectedId, setSelectedIdState] = useState<string | null>(k.selectedId);
+  const [draftText, setDraftTextState] = useState(k.text ?? '');
+  const [disclosure, setDisclosureState] = useState<boolean | null>(k.disclosure);
   const [status, setStatus] = useState<Status>(null);
   const [picker, setPicker] = useState('');
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const setTone = (t: Tone) => setToneState((k.tone = t));
+  const setIncludeAck = (v: boolean) => setIncludeAckState((k.includeAck = v));
+  const setManual = (t: Template | null) => setManualId((k.manualId = t?.id ?? null));
+  const setSelectedId = (id: string | null) => setSelectedIdState((k.selectedId = id));
+  const setDraftText = (v: string | ((t: string) => string)) =>
+    setDraftTextState((prev) => (k.text = typeof v === 'function' ? v(prev) : v));
+  const setDisclosure = (v: boolean) => setDisclosureState((k.disclosure = v));
 
-  // A new message starts afresh.
+  // Another message: its own choices (new ones start afresh).
   useEffect(() => {
-    setIncludeAck(false);
-    setManual(null);
-    setSelectedId(null);
+    const n = keptFor(message.id);
+    setToneState(n.tone);
+    setIncludeAckState(n.includeAck);
+    setManualId(n.manualId);
+    setSelectedIdState(n.selectedId);
+    setDraftTextState(n.text ?? '');
+    setDisclosureState(n.disclosure);
     setStatus(null);
     setPicker('');
   }, [message.id]);
@@ -128,6 +165,7 @@ export function DraftsView({ state }: { state: OpenMessageState }) {
   }, [s, templates.data, msgEmbedding.data, intents.data, message, triage, effTone, includeAck]);
 
   const suggestions = useMemo(() => (request ? suggestDrafts(request) : null), [request]);
+  const manual = useMemo(() => list.find((t) => t.id === manualId) ?? null, [list, manualId]);
   const drafts: Draft[] = useMemo(() => {
     const ranked = suggestions?.drafts ?? [];
     if (!manual || !request) return ranked;
@@ -137,8 +175,12 @@ export function DraftsView({ state }: { state: OpenMessageState }) {
   const lang = current?.lang ?? suggestions?.lang ?? 'en';
   const suggestedText = current ? withDisclosure(current.text, disclosureChecked, current.lang, s?.clinicianName ?? '') : '';
 
-  // The draft text follows the chosen draft (and tone, disclosure); the clinician's edits replace it.
+  // The draft text follows the chosen draft (and tone); the clinician's edits replace it and are
+  // kept until the suggestion itself changes.
   useEffect(() => {
+    if (!current) return;
+    if (k.base === current.text && k.text !== null) return;
+    k.base = current.text;
     setDraftText(suggestedText);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [current?.templateId, current?.text, message.id]);

@@ -7,6 +7,7 @@ import type { EhrAdapter, OpenMessage } from '../adapters/types';
 import { onMessage, sendMessage } from '../messaging/protocol';
 import { createDraftSession, type DraftSession } from './content';
 import { DraftInsertRequestSchema, DraftsShownNoteSchema } from './protocol';
+import { watchPillClear } from '../overlay/keep-clear';
 
 interface Ctx {
   onInvalidated(cb: () => void): void;
@@ -22,7 +23,10 @@ export function attachDrafts(ctx: Ctx, adapter: EhrAdapter, doc: Document): Pick
     } catch {
       // Another overlay in this page already answers (it is being replaced): this one only watches.
     }
+    // The EHR's reply box and Send button must stay clickable: our status pill moves out of their way.
+    const stopClear = watchPillClear(doc, adapter);
     ctx.onInvalidated(() => {
+      stopClear();
       for (const r of removers) r();
       session.destroy();
     });

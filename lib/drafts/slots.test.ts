@@ -12,6 +12,7 @@ describe('slots from the message', () => {
     expect(findMedication('necesito resurtido de mi losartán de 50 mg')).toEqual({ name: 'losartán', dose: '50 mg' });
     expect(findMedication('I have about 3 weeks of Tresiba 2 weeks left')).toEqual({ name: 'Tresiba', dose: null });
     expect(findMedication('Can I get a refill please')).toBeNull();
+    expect(findMedication('Lisinopril refill\nHi, could you please renew my lisinopril 20 mg?')).toEqual({ name: 'lisinopril', dose: '20 mg' });
   });
 
   it('greets the sender by first name, without titles or relationships', () => {

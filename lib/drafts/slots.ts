@@ -99,17 +99,24 @@ const MED_RE = new RegExp(`(?<![\\p{L}\\p{N}])(${MEDICATIONS.map(escapeRe).sort(
 /** A dose written right after the medicine's name: "10 mg", "34 units", "50mg", "750 mg twice a day" (the amount only), "40". */
 const DOSE_AFTER_RE = /^\s*(?:de\s+|,\s*)?(\d+(?:\.\d+)?\s?(?:mg|mcg|µg|g|ml|units?|unidades|iu|%)?)(?![\p{L}\p{N}])/iu;
 
-/** The medicine named in the message and the dose written next to it, exactly as written. */
+/**
+ * The medicine named in the message and the dose written next to it, exactly as written. When it is
+ * named more than once (a subject "Lisinopril refill" and "my lisinopril 20 mg" in the body), the
+ * first mention with a dose wins.
+ */
 export function findMedication(text: string): { name: string; dose: string | null } | null {
-  const m = MED_RE.exec(text);
-  if (!m) return null;
-  const name = m[1]!;
-  const rest = text.slice(m.index + m[0].length, m.index + m[0].length + 20);
-  const d = DOSE_AFTER_RE.exec(rest);
-  // A bare number is a dose only when it is not a count of something ("40 to cvs" yes, "2 weeks" no).
-  let dose = d ? d[1]!.replace(/\s+/g, ' ').trim() : null;
-  if (dose && /^\d+(?:\.\d+)?$/.test(dose) && /^\s*\d+(?:\.\d+)?\s+(?:weeks?|days?|months?|pills?|tablets?|pens?|left|more|times?|semanas?|d[ií]as?|pastillas?)\b/i.test(rest)) dose = null;
-  return { name, dose };
+  let first: { name: string; dose: string | null } | null = null;
+  for (const m of text.matchAll(new RegExp(MED_RE.source, 'giu'))) {
+    const name = m[1]!;
+    const rest = text.slice(m.index + m[0].length, m.index + m[0].length + 20);
+    const d = DOSE_AFTER_RE.exec(rest);
+    // A bare number is a dose only when it is not a count of something ("40 to cvs" yes, "2 weeks" no).
+    let dose = d ? d[1]!.replace(/\s+/g, ' ').trim() : null;
+    if (dose && /^\d+(?:\.\d+)?$/.test(dose) && /^\s*\d+(?:\.\d+)?\s+(?:weeks?|days?|months?|pills?|tablets?|pens?|left|more|times?|semanas?|d[ií]as?|pastillas?)\b/i.test(rest)) dose = null;
+    if (dose) return { name, dose };
+    first ??= { name, dose };
+  }
+  return first;
 }
 
 /** The first name to greet: the sender's (who wrote), without titles or "(mother)". */

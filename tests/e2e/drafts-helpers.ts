@@ -29,8 +29,10 @@ export async function readDraftUses(browser: ExtensionBrowser): Promise<DraftUse
   );
 }
 
-/** Wait until the side panel shows this message. */
+/** Wait until the side panel shows this message, triaged by the model (the rules' first answer is replaced). */
 export async function waitForPanelMessage(panel: Page, id: string): Promise<void> {
   const card = panel.locator('[data-testid="panel-triage"]');
   await expect.poll(() => card.getAttribute('data-message-id'), { timeout: 20_000 }).toBe(id);
+  // The model's result (it may change the level, and so the drafts) before choosing a draft.
+  await expect.poll(() => card.getAttribute('data-source'), { timeout: 60_000 }).not.toBe('rules');
 }
