@@ -25,6 +25,7 @@ import { areas, downloadText, grantedOrigins, loadState, requestOrigins } from '
 import { AdapterList, type Selection } from './AdapterList';
 import { ConfigEditor } from './ConfigEditor';
 import { PreviewPanel } from './PreviewPanel';
+import { DraftsOptions } from './DraftsOptions';
 import { SchedulePanel } from './SchedulePanel';
 import { BuiltInSites } from './BuiltInSites';
 
@@ -343,6 +344,7 @@ function Options() {
           <h2 id="schedule-h">Inbox time and clinic schedule</h2>
           <SchedulePanel />
         </section>
+        <DraftsOptions />
       </main>
     </div>
   );

@@ -128,6 +128,46 @@ describe('reply drafts on the demo inbox', () => {
     expect(text).toContain('losartán 50 mg');
   });
 
+  it('options: the clinician’s settings and an imported practice template reach the side panel', async () => {
+    const opts = await browser.newPage();
+    await opts.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await opts.fill('[data-testid="draft-setting-clinicianName"]', 'Dr. Avery Chen');
+    await opts.fill('[data-testid="draft-setting-clinicPhone"]', '(555) 010-0200');
+    await opts.click('[data-testid="draft-settings"] button[type="submit"]');
+    await expect.poll(() => opts.textContent('[data-testid="draft-settings-status"]')).toContain('Saved');
+    const file = (templates: unknown[]) => ({
+      name: 'templates.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ format: 'inbox-triage-reply-templates', version: 1, templates })),
+    });
+    const flu = {
+      id: 'flu-shot',
+      name: 'Flu shot walk-in',
+      category: 'scheduling',
+      urgencies: ['routine'],
+      shortcut: '/flu',
+      text: { en: { brief: 'You can walk in for a flu shot on weekdays. Call {clinicPhone} with questions.' } },
+    };
+    // A file with an invalid template is refused whole, with the reason.
+    await opts.setInputFiles('[data-testid="draft-templates-import"]', file([flu, { ...flu, id: 'bad', text: { en: { brief: 'Take {dose}.' } } }]));
+    await expect.poll(() => opts.textContent('[data-testid="draft-templates-status"]')).toContain('unknown slot {dose}');
+    await opts.setInputFiles('[data-testid="draft-templates-import"]', file([flu]));
+    await expect.poll(() => opts.textContent('[data-testid="draft-templates-status"]')).toContain('1 added');
+    expect(await opts.locator('[data-testid="draft-templates"] tr[data-template-id="flu-shot"]').count()).toBe(1);
+    await opts.close();
+
+    await page.bringToFront();
+    const scheduling = inbox.messages.find((m) => m.category === 'scheduling' && m.lang === 'en' && m.urgency === 'routine')!;
+    await openMessage(scheduling.id);
+    await panel.fill('[data-testid="template-picker"]', '/flu');
+    await expect.poll(() => panel.getAttribute('[data-testid="draft-option"][aria-pressed="true"]', 'data-template-id')).toBe('flu-shot');
+    const text = await panel.locator('[data-testid="draft-text"]').inputValue();
+    expect(text).toContain('You can walk in for a flu shot on weekdays. Call (555) 010-0200 with questions.');
+    expect(text).toContain('Dr. Avery Chen');
+    expect(text).not.toContain('[[');
+    expect(await panel.isDisabled('[data-testid="draft-insert"]')).toBe(false);
+  });
+
   it('sent no request off this machine', () => {
     expect(browser.offMachine).toEqual([]);
   });
