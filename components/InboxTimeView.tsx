@@ -3,6 +3,7 @@
  * background from the recorded events), the open message's own totals, and its patient's
  * time over 7 days with the CPT band it reaches, shown as information only.
  */
+import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { sendMessage } from '@/lib/messaging/protocol';
 import type { InboxTimeReply } from '@/lib/activity/inbox-time';
@@ -28,16 +29,43 @@ export function dayFromUrl(): string | undefined {
   }
 }
 
+/**
+ * Using the side panel takes focus from the EHR page, but it is inbox work: tell the tab's
+ * content script (at most every 5 s), which counts it as focus and input on its own clock.
+ */
+export function usePanelInputRelay(tabId: number | undefined): void {
+  useEffect(() => {
+    if (tabId === undefined) return;
+    let last = 0;
+    const on = () => {
+      const now = Date.now();
+      if (now - last < 5000) return;
+      last = now;
+      sendMessage('activityPanelInput', undefined, tabId).catch(() => undefined);
+    };
+    const events = ['pointerdown', 'keydown', 'wheel'] as const;
+    for (const e of events) document.addEventListener(e, on, { capture: true, passive: true });
+    return () => {
+      for (const e of events) document.removeEventListener(e, on, { capture: true });
+    };
+  }, [tabId]);
+}
+
 export interface InboxTimeViewProps {
-  open?: { adapterId: string; messageId: string; patient?: string } | null;
+  open?: { adapterId: string; messageId: string; patient?: string; tabId?: number } | null;
   /** 'yyyy-MM-dd' to show another day than today (the panel's `?day=`). */
   day?: string;
 }
 
 export function InboxTimeView({ open, day }: InboxTimeViewProps) {
+  usePanelInputRelay(open?.tabId);
   const q = useQuery({
     queryKey: ['inbox-time', day ?? 'today', open?.adapterId, open?.messageId, open?.patient],
-    queryFn: () => sendMessage('getInboxTime', { ...(day ? { day } : {}), ...(open ? { open } : {}) }),
+    queryFn: () =>
+      sendMessage('getInboxTime', {
+        ...(day ? { day } : {}),
+        ...(open ? { open: { adapterId: open.adapterId, messageId: open.messageId, ...(open.patient ? { patient: open.patient } : {}) } } : {}),
+      }),
     refetchInterval: 30_000,
     // The service worker may be starting: try again shortly.
     retry: 3,

@@ -118,7 +118,7 @@ function Panel() {
         </>
       )}
       <InboxTimeView
-        open={state?.message ? { adapterId: state.adapterId, messageId: state.message.id, patient: state.message.patient } : null}
+        open={state?.message ? { adapterId: state.adapterId, messageId: state.message.id, patient: state.message.patient, tabId: state.tabId } : null}
         day={dayFromUrl()}
       />
       <ModelLine status={model.data} />

@@ -34,6 +34,11 @@ export function attachActivity(ctx: Ctx, adapter: EhrAdapter, doc: Document): Ac
     } catch {
       // another overlay in this page relays it
     }
+    try {
+      removers.push(onMessage('activityPanelInput', () => capture?.panelInput()));
+    } catch {
+      // another overlay in this page relays it
+    }
     void browser.storage.local
       .get([ACTIVITY_SETTINGS_KEY, TEST_CLOCK_KEY])
       .catch(() => ({}) as Record<string, unknown>)

@@ -77,6 +77,30 @@ describe('content capture', () => {
     cap.stop();
   });
 
+  it('using the side panel (the page lost focus) still counts as inbox work', async () => {
+    document.body.innerHTML = '<main id="demo-ehr-inbox"></main>';
+    const sent: ActivityReportInput[] = [];
+    const c = fakeClock(0);
+    const cap = startCapture({ doc: document, adapter: demoAdapter, clock: c.clock, send: async (r) => void sent.push(structuredClone(r)) });
+    window.dispatchEvent(new Event('focus'));
+    cap.openMessage(msg('m1'));
+    c.advance(5000);
+    window.dispatchEvent(new Event('blur'));
+    c.advance(5000);
+    cap.panelInput();
+    c.advance(10_000);
+    await flushAsync();
+    await new Promise((r) => setTimeout(r, 50));
+    const beats = sent.flatMap((r) => r.beats ?? []).map((b) => [b.kind, b.at, b.final ?? false]);
+    expect(beats).toEqual([
+      ['read', 0, false],
+      ['read', 5000, true],
+      ['read', 10_000, false],
+      ['read', 20_000, false],
+    ]);
+    cap.stop();
+  });
+
   it('the page bridge reads the page clock and ticks from DOM events (end-to-end tests only)', () => {
     const onNow = () => document.documentElement.setAttribute(TEST_NOW_ATTR, '12345');
     document.addEventListener(TEST_NOW_EVENT, onNow);

@@ -69,6 +69,11 @@ export interface Capture {
   openMessage(msg: OpenMessage | null): void;
   /** chrome.idle's state, relayed by the background. */
   system(state: SystemState): void;
+  /**
+   * The clinician used the extension's side panel for this tab (which takes focus from the page):
+   * still inbox work, so it counts as focus and input here.
+   */
+  panelInput(): void;
   /** The EHR sent a reply to (or completed) a message. */
   outcome(messageId: string, outcome: 'replied' | 'completed'): void;
   /** Ends activity now and removes every listener. */
@@ -97,42 +102,58 @@ export function startCapture(opts: CaptureOptions): Capture {
   );
   let openId: string | null = null;
   let queue: ActivityReportInput[] = [];
+  const attempts = new WeakMap<ActivityReportInput, number>();
   let sending = false;
   let stopped = false;
 
   const flush = (): void => {
     if (sending || !queue.length) return;
-    // Everything waiting goes in one report, in order.
-    const batch = queue;
-    queue = [];
-    const report: ActivityReportInput = {
-      adapterId: adapter.id,
-      beats: batch.flatMap((r) => r.beats ?? []).slice(-500),
-      open: batch.find((r) => r.open)?.open,
-      outcome: batch.find((r) => r.outcome)?.outcome,
-    };
-    const extraOpens = batch.filter((r) => r.open).slice(1);
+    // The first waiting report, with the heartbeats of the ones after it up to the next opening
+    // (an opening must reach the background before its message's heartbeats).
+    const first = queue[0]!;
+    if (attempts.has(first)) {
+      // A retry goes as it was.
+      queue = queue.slice(1);
+      return send(first);
+    }
+    let n = 1;
+    const beats = [...(first.beats ?? [])];
+    let outcome = first.outcome;
+    while (n < queue.length && !queue[n]!.open && !(outcome && queue[n]!.outcome) && beats.length < 400) {
+      beats.push(...(queue[n]!.beats ?? []));
+      outcome ??= queue[n]!.outcome;
+      n += 1;
+    }
+    queue = queue.slice(n);
+    send({ adapterId: adapter.id, beats, ...(first.open ? { open: first.open } : {}), ...(outcome ? { outcome } : {}) });
+  };
+
+  const send = (report: ActivityReportInput): void => {
     sending = true;
+    let failed = false;
     opts
       .send(report)
-      .then(
-        () => {
-          // A second opening in the same batch goes in its own report (opens are counted).
-          queue = [...extraOpens.map((r) => ({ adapterId: adapter.id, open: r.open, beats: [] })), ...queue];
-        },
-        () => {
-          if (!stopped) queue = [report, ...extraOpens.map((r) => ({ adapterId: adapter.id, open: r.open, beats: [] })), ...queue];
-        },
-      )
+      .catch(() => {
+        failed = true;
+        // Kept for the next try, up to 10 tries (a report the background refuses is not retried forever).
+        const tries = (attempts.get(report) ?? 0) + 1;
+        if (!stopped && tries < 10) {
+          attempts.set(report, tries);
+          queue = [report, ...queue];
+        }
+      })
       .finally(() => {
         sending = false;
-        if (queue.length) setTimeout(flush, queue.length > 0 && !stopped ? 1000 : 0);
+        // After a failure (the worker restarting) wait a second; otherwise send what waits at once.
+        if (queue.length) setTimeout(flush, failed ? 1000 : 0);
       });
   };
 
   const push = (r: Omit<ActivityReportInput, 'adapterId'>): void => {
     if (!r.beats?.length && !r.open && !r.outcome) return;
     queue.push({ adapterId: adapter.id, ...r });
+    // The background is gone for good (extension reloaded): keep memory bounded.
+    if (queue.length > 2000) queue.splice(0, queue.length - 2000);
     flush();
   };
 
@@ -201,6 +222,11 @@ export function startCapture(opts: CaptureOptions): Capture {
     },
     system(state) {
       step({ type: 'system', at: clock.now(), state });
+    },
+    panelInput() {
+      const at = clock.now();
+      step({ type: 'focus', at, focused: true });
+      step({ type: 'input', at, inReply: false });
     },
     outcome(messageId, outcome) {
       push({ outcome: { messageId, outcome, at: clock.now() }, beats: [] });

@@ -86,6 +86,8 @@ export interface ProtocolMap {
   activitySystemState(data: { state: SystemState }): void;
   // inbox time: side panel -> background (the measures, lib/metrics)
   getInboxTime(data: InboxTimeRequest): InboxTimeReply;
+  // inbox time: side panel -> content script of its tab (the panel took focus; still inbox work)
+  activityPanelInput(): void;
   // reply drafts (lib/drafts): side panel -> background -> model host (embeddings for ranking)
   embedTexts(data: { texts: string[] }): { embeddings: number[][] | null; model: ModelStatus };
   hostEmbed(data: { texts: string[] }): number[][];
