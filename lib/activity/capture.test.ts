@@ -101,6 +101,31 @@ describe('content capture', () => {
     cap.stop();
   });
 
+  it('a message that disappears for a moment while the EHR re-renders is not closed and reopened', async () => {
+    document.body.innerHTML = '<main id="demo-ehr-inbox"></main>';
+    const sent: ActivityReportInput[] = [];
+    const c = fakeClock(0);
+    const cap = startCapture({ doc: document, adapter: demoAdapter, clock: c.clock, closeGraceMs: 30, send: async (r) => void sent.push(structuredClone(r)) });
+    window.dispatchEvent(new Event('focus'));
+    cap.openMessage(msg('m1'));
+    c.advance(2000);
+    cap.openMessage(null);
+    cap.openMessage(msg('m1'));
+    c.advance(2000);
+    cap.openMessage(null);
+    await new Promise((r) => setTimeout(r, 60));
+    c.advance(1000);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(sent.filter((r) => r.open).length).toBe(1);
+    const beats = sent.flatMap((r) => r.beats ?? []).map((b) => [b.kind, b.at, b.final ?? false]);
+    expect(beats).toEqual([
+      ['read', 0, false],
+      ['read', 4000, true],
+      ['list', 4000, false],
+    ]);
+    cap.stop();
+  });
+
   it('the page bridge reads the page clock and ticks from DOM events (end-to-end tests only)', () => {
     const onNow = () => document.documentElement.setAttribute(TEST_NOW_ATTR, '12345');
     document.addEventListener(TEST_NOW_EVENT, onNow);

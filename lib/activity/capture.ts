@@ -62,6 +62,8 @@ export interface CaptureOptions {
   config?: Partial<TrackerConfig>;
   /** How often the tracker is ticked (ms). */
   tickMs?: number;
+  /** A closed message counts as closed only if it stays closed this long (ms, real time; default 1000). */
+  closeGraceMs?: number;
 }
 
 export interface Capture {
@@ -200,25 +202,44 @@ export function startCapture(opts: CaptureOptions): Capture {
   win?.addEventListener('pagehide', onPageHide);
   const stopTicks = clock.every(opts.tickMs ?? 1000, () => step({ type: 'tick', at: clock.now() }));
 
+  let closeTimer: ReturnType<typeof setTimeout> | null = null;
+  const closeGraceMs = opts.closeGraceMs ?? 1000;
+
+  const applyOpen = (msg: OpenMessage | null): void => {
+    if (stopped) return;
+    openId = msg?.id ?? null;
+    const at = clock.now();
+    if (msg) {
+      push({
+        open: {
+          messageId: msg.id,
+          at,
+          ...(msg.patient ? { patient: msg.patient } : {}),
+          ...(msg.sentAt ? { sentAt: msg.sentAt } : {}),
+          chars: messageChars(msg),
+        },
+        beats: [],
+      });
+    }
+    step({ type: 'open', at, message: msg ? { id: msg.id, chars: messageChars(msg) } : null });
+  };
+
   const api: Capture = {
     openMessage(msg) {
       const id = msg?.id ?? null;
+      if (closeTimer) clearTimeout(closeTimer);
+      closeTimer = null;
       if (id === openId) return;
-      openId = id;
-      const at = clock.now();
-      if (msg) {
-        push({
-          open: {
-            messageId: msg.id,
-            at,
-            ...(msg.patient ? { patient: msg.patient } : {}),
-            ...(msg.sentAt ? { sentAt: msg.sentAt } : {}),
-            chars: messageChars(msg),
-          },
-          beats: [],
-        });
+      if (!msg && closeGraceMs > 0) {
+        // Single-page EHRs can drop the open message for a moment while they re-render: a
+        // closing counts only if the same message does not come back within the grace period.
+        closeTimer = setTimeout(() => {
+          closeTimer = null;
+          applyOpen(null);
+        }, closeGraceMs);
+        return;
       }
-      step({ type: 'open', at, message: msg ? { id: msg.id, chars: messageChars(msg) } : null });
+      applyOpen(msg);
     },
     system(state) {
       step({ type: 'system', at: clock.now(), state });
@@ -233,6 +254,7 @@ export function startCapture(opts: CaptureOptions): Capture {
     },
     stop() {
       if (stopped) return;
+      if (closeTimer) clearTimeout(closeTimer);
       step({ type: 'visibility', at: clock.now(), visible: false });
       stopped = true;
       stopTicks();

@@ -183,7 +183,7 @@ describe('inbox time through a scripted day', () => {
     // 4. 17:30 back to the list, scroll every 20 s for 4 min, then away: list 4 min + 60 s, after hours.
     await page.evaluate(() => (location.hash = '#/page/1'));
     await page.waitForSelector(DEMO_SELECTORS.detail, { state: 'detached' });
-    await page.waitForTimeout(300);
+    await page.waitForTimeout(1500); // a closing counts after the capture's 1 s grace (re-renders)
     await scrollUntil(at(17, 34, 0));
     await runTo(at(17, 36, 0));
     await jumpTo(at(18, 0, 0));
