@@ -13,7 +13,9 @@ import { textHash } from '@/lib/util/hash';
 import { draftFromTemplate, suggestDrafts, withDisclosure, type Draft, type DraftRequest } from '@/lib/drafts/engine';
 import { checkInsertable, findPlaceholders } from '@/lib/drafts/placeholders';
 import { readability } from '@/lib/drafts/readability';
-import { DRAFT_SETTINGS_KEY, disclosureOn, loadDraftSettings } from '@/lib/drafts/settings';
+import { DRAFT_SETTINGS_KEY, disclosureOn, loadDraftSettings, rememberRepliesAllowed } from '@/lib/drafts/settings';
+import { REMEMBERED_KEY, loadRemembered, similarRemembered } from '@/lib/drafts/remembered';
+import { findPlaceholders as placeholdersOf } from '@/lib/drafts/placeholders';
 import { TEMPLATES_KEY, loadTemplateState } from '@/lib/drafts/template-store';
 import type { Template, Tone } from '@/lib/drafts/template-schema';
 import { createStudyGate } from '@/lib/study/gate';
@@ -46,7 +48,7 @@ function useDraftStorageInvalidation(): void {
   const qc = useQueryClient();
   useEffect(() => {
     const onChange = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && (DRAFT_SETTINGS_KEY in changes || TEMPLATES_KEY in changes || STUDY_KEY in changes)) {
+      if (area === 'local' && (DRAFT_SETTINGS_KEY in changes || TEMPLATES_KEY in changes || STUDY_KEY in changes || REMEMBERED_KEY in changes)) {
         void qc.invalidateQueries({ queryKey: ['drafts-config'] });
       }
     };
@@ -149,6 +151,9 @@ export function DraftsView({ state }: { state: OpenMessageState }) {
   const studyMode = !!s?.studyMode || !!study.data?.inStudy;
   const effTone: Tone = tone ?? s?.tone ?? 'warm';
   const disclosureChecked = disclosure ?? (s ? disclosureOn({ disclosure: s.disclosure, studyMode }) : false);
+  // Remembered phrasing: only when turned on, never in study mode.
+  const rememberOn = !!s && rememberRepliesAllowed({ rememberReplies: s.rememberReplies, studyMode });
+  const remembered = useQuery({ queryKey: ['drafts-config', 'remembered'], queryFn: () => loadRemembered(browser.storage.local), enabled: rememberOn });
 
   const request: DraftRequest | null = useMemo(() => {
     if (!s || !templates.data) return null;
@@ -168,9 +173,29 @@ export function DraftsView({ state }: { state: OpenMessageState }) {
   const manual = useMemo(() => list.find((t) => t.id === manualId) ?? null, [list, manualId]);
   const drafts: Draft[] = useMemo(() => {
     const ranked = suggestions?.drafts ?? [];
-    if (!manual || !request) return ranked;
-    return [draftFromTemplate(manual, request), ...ranked.filter((d) => d.templateId !== manual.id)];
-  }, [suggestions, manual, request]);
+    const past: Draft[] = [];
+    // A past reply of the clinician's for a similar message (never for an emergency: safety replies only).
+    if (rememberOn && suggestions && !suggestions.callPatientNow && ranked.length && remembered.data && msgEmbedding.data) {
+      for (const { reply, similarity } of similarRemembered(remembered.data, msgEmbedding.data, suggestions.lang)) {
+        past.push({
+          templateId: 'remembered',
+          name: 'Your past reply (check every detail)',
+          kind: 'reply',
+          lang: reply.lang,
+          langFallback: false,
+          tone: effTone,
+          text: reply.text,
+          placeholders: placeholdersOf(reply.text).map((p) => p.label),
+          readability: readability(reply.text, reply.lang),
+          score: similarity,
+          why: [`your reply to a similar message (${similarity.toFixed(2)})`],
+        });
+      }
+    }
+    const all = [...ranked, ...past];
+    if (!manual || !request) return all;
+    return [draftFromTemplate(manual, request), ...all.filter((d) => d.templateId !== manual.id)];
+  }, [suggestions, manual, request, rememberOn, remembered.data, msgEmbedding.data, effTone]);
   const current = drafts.find((d) => d.templateId === selectedId) ?? drafts[0] ?? null;
   const lang = current?.lang ?? suggestions?.lang ?? 'en';
   const suggestedText = current ? withDisclosure(current.text, disclosureChecked, current.lang, s?.clinicianName ?? '') : '';
@@ -196,11 +221,11 @@ export function DraftsView({ state }: { state: OpenMessageState }) {
     if (!suggestions || !shownIds.length) return;
     void sendMessage(
       'draftsShown',
-      { messageId: message.id, templateIds: shownIds, lang: suggestions.lang, urgency: triage.urgency, category: triage.category, studyMode },
+      { messageId: message.id, templateIds: shownIds, lang: suggestions.lang, urgency: triage.urgency, category: triage.category, studyMode, remember: rememberOn },
       state.tabId,
     ).catch(() => undefined);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [shownKey, studyMode]);
+  }, [shownKey, studyMode, rememberOn]);
 
   if (study.data && !study.data.aiEnabled) return null;
   if (!suggestions) return <section className="card" data-testid="drafts">Loading reply drafts…</section>;
@@ -245,6 +270,7 @@ export function DraftsView({ state }: { state: OpenMessageState }) {
           urgency: triage.urgency,
           category: triage.category,
           studyMode,
+          remember: rememberOn,
           disclosure: disclosureChecked,
         },
         state.tabId,

@@ -13,7 +13,7 @@ import { isConfiguredChange, loadConfigured } from '@/lib/adapters/configured-st
 import { createScriptSync } from '@/lib/background/script-registration';
 import { recordMessageTriage, storeInboxStats, INBOX_STATS_PREFIX } from '@/lib/background/burden-records';
 import { registerActivity } from '@/lib/activity/background';
-import { embedTexts } from '@/lib/drafts/background';
+import { embedTexts, rememberReply } from '@/lib/drafts/background';
 import { saveDraftUse } from '@/lib/drafts/store';
 import { isSitesChange, loadSites, siteRegistrations } from '@/lib/adapters/builtin-sites';
 
@@ -66,6 +66,7 @@ export default defineBackground(() => {
     await saveDraftUse(db, data);
     return { ok: true } as const;
   });
+  onMessage('rememberReply', ({ data }) => rememberReply(offscreenHost, browser.storage.local, data));
 
   // Inbox time (lib/activity): heartbeats merged and written at once, chrome.idle, the measures.
   registerActivity(db);

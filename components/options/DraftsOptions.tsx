@@ -22,6 +22,7 @@ import { TemplateSchema, issueLines, type Template } from '@/lib/drafts/template
 import { readability } from '@/lib/drafts/readability';
 import { composeDraft } from '@/lib/drafts/engine';
 import { downloadText } from './api';
+import { REMEMBERED_KEY, forgetRemembered, loadRemembered } from '@/lib/drafts/remembered';
 
 type Notice = { kind: 'ok' | 'error'; text: string; lines?: string[] } | null;
 
@@ -50,6 +51,7 @@ function toEditorText(t: Template | typeof NEW_TEMPLATE): string {
 function SettingsForm() {
   const qc = useQueryClient();
   const settings = useQuery({ queryKey: ['drafts-options', 'settings'], queryFn: () => loadDraftSettings(local()) });
+  const remembered = useQuery({ queryKey: ['drafts-options', 'remembered'], queryFn: () => loadRemembered(local()) });
   const [form, setForm] = useState<DraftSettings>(DEFAULT_DRAFT_SETTINGS);
   const [notice, setNotice] = useState<Notice>(null);
   useEffect(() => {
@@ -114,11 +116,23 @@ function SettingsForm() {
           <input
             type="checkbox"
             checked={form.rememberReplies}
-            disabled
             onChange={(e) => setForm({ ...form, rememberReplies: e.target.checked })}
+            data-testid="draft-setting-rememberReplies"
           />{' '}
-          Remember my sent replies on this computer to suggest my own phrasing (not available yet; never in study mode)
+          Remember my sent replies on this computer to suggest my own phrasing for similar messages (off by default; never in
+          study mode; names, medicines, doses, numbers and dates are blanked before a reply is kept)
         </label>
+        <span className="muted"> {remembered.data?.length ?? 0} remembered </span>
+        <button
+          type="button"
+          onClick={async () => {
+            await forgetRemembered(local());
+            void qc.invalidateQueries({ queryKey: ['drafts-options'] });
+          }}
+          data-testid="draft-forget-remembered"
+        >
+          Forget them all
+        </button>
       </div>
       <div className="toolbar">
         <button type="submit" className="primary">
@@ -340,7 +354,7 @@ export function DraftsOptions() {
   const qc = useQueryClient();
   useEffect(() => {
     const onChange = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && (DRAFT_SETTINGS_KEY in changes || TEMPLATES_KEY in changes)) void qc.invalidateQueries({ queryKey: ['drafts-options'] });
+      if (area === 'local' && (DRAFT_SETTINGS_KEY in changes || TEMPLATES_KEY in changes || REMEMBERED_KEY in changes)) void qc.invalidateQueries({ queryKey: ['drafts-options'] });
     };
     browser.storage.onChanged.addListener(onChange);
     return () => browser.storage.onChanged.removeListener(onChange);

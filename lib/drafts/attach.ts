@@ -15,7 +15,12 @@ interface Ctx {
 
 export function attachDrafts(ctx: Ctx, adapter: EhrAdapter, doc: Document): Pick<DraftSession, 'onOpen'> | null {
   try {
-    const session = createDraftSession({ adapter, doc, report: (record) => sendMessage('recordDraftUse', record) });
+    const session = createDraftSession({
+      adapter,
+      doc,
+      report: (record) => sendMessage('recordDraftUse', record),
+      remember: (r) => sendMessage('rememberReply', r),
+    });
     const removers: (() => void)[] = [];
     try {
       removers.push(onMessage('draftsShown', ({ data }) => session.noteShown(DraftsShownNoteSchema.parse(data))));

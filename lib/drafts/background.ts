@@ -3,7 +3,11 @@
  * ranking (text goes to the on-device model host only), and storing use records (no text).
  */
 import type { ModelStatus } from '../messaging/protocol';
-import { EmbedTextsSchema } from './protocol';
+import { EmbedTextsSchema, RememberReplySchema } from './protocol';
+import { loadDraftSettings, rememberRepliesAllowed, type LocalArea } from './settings';
+import { addRemembered, scrubReply } from './remembered';
+import { newRecordId } from './usage';
+import { inStudy, loadEnrollment } from '../study/enrollment';
 
 export interface EmbedHost {
   embed(texts: string[]): Promise<number[][]>;
@@ -19,4 +23,20 @@ export async function embedTexts(host: EmbedHost, data: unknown): Promise<{ embe
   } catch (err) {
     return { embeddings: null, model: { state: 'failed', error: err instanceof Error ? err.message : String(err) } };
   }
+}
+
+/**
+ * Remember a sent reply (remembered phrasing) when the settings allow it and no study is running:
+ * checked here again from storage, whatever the content script said. Stores the scrubbed reply and
+ * the model's embedding of the message (never the message).
+ */
+export async function rememberReply(host: Pick<EmbedHost, 'embed'>, area: LocalArea, data: unknown, now = Date.now()): Promise<{ ok: true; stored: boolean }> {
+  const r = RememberReplySchema.parse(data);
+  const settings = await loadDraftSettings(area);
+  const enrolled = inStudy(await loadEnrollment(area).catch(() => null), now);
+  if (!rememberRepliesAllowed({ ...settings, studyMode: settings.studyMode || enrolled })) return { ok: true, stored: false };
+  const [embedding] = await host.embed([r.messageText]);
+  if (!embedding?.length) return { ok: true, stored: false };
+  await addRemembered(area, { id: newRecordId(), at: now, lang: r.lang, category: r.category, embedding, text: scrubReply(r.replyText, r.lang) });
+  return { ok: true, stored: true };
 }

@@ -37,7 +37,7 @@ const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let destroy: (() => void) | null = null;
 afterEach(() => destroy?.());
 
-const meta = { messageId: 'm007', lang: 'en' as const, urgency: 'routine' as const, category: 'medication' as const, studyMode: true };
+const meta = { messageId: 'm007', lang: 'en' as const, urgency: 'routine' as const, category: 'medication' as const, studyMode: true, remember: false };
 
 describe('draft session in the content script', () => {
   it('inserts through the adapter, notices the EHR’s own send, and reports ids and numbers only', async () => {
@@ -112,5 +112,20 @@ describe('draft session in the content script', () => {
     expect(reports).toHaveLength(1);
     expect(reports[0]).toMatchObject({ insertedTemplateId: null, editRatio: null, draftsShown: 1 });
     expect(reports[0]!.sentAt).not.toBeNull();
+  });
+
+  it('hands the sent reply to the background to remember only when allowed, never in study mode', async () => {
+    for (const [remember, studyMode, expected] of [[true, false, 1], [false, false, 0], [true, true, 0]] as const) {
+      const doc = page();
+      const kept: { messageText: string; replyText: string }[] = [];
+      const s = createDraftSession({ adapter: demoAdapter, doc, report: async () => undefined, remember: async (r) => void kept.push(r) });
+      s.onOpen({ id: 'm007' });
+      s.insert({ ...meta, remember, studyMode, text: 'Done.', suggestedText: 'Done.', templateId: 'x', draftsShownIds: [], disclosure: false });
+      (doc.querySelector('#send-reply') as HTMLButtonElement).click();
+      await wait(400);
+      s.destroy();
+      expect(kept).toHaveLength(expected);
+      if (expected) expect(kept[0]).toEqual({ messageText: 'rx\npls send rx atorvastatin 40', replyText: 'Done.', lang: 'en', category: 'medication' });
+    }
   });
 });

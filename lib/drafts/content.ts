@@ -8,7 +8,8 @@ import type { EhrAdapter, InsertResult, OpenMessage } from '../adapters/types';
 import { checkInsertable } from './placeholders';
 import { watchSends } from './send-watch';
 import { editRatio, newRecordId, type DraftUseReport } from './usage';
-import type { DraftInsertRequest, DraftsShownNote } from './protocol';
+import type { DraftInsertRequest, DraftsShownNote, RememberReply } from './protocol';
+import { triageText } from '../adapters/types';
 
 export type DraftInsertReply = InsertResult | { ok: false; reason: 'not-open' | 'placeholders'; detail?: string };
 
@@ -25,6 +26,8 @@ export interface DraftSessionOptions {
   adapter: EhrAdapter;
   doc: Document;
   report(record: DraftUseReport): Promise<unknown>;
+  /** Remembered phrasing: hand the sent reply to the background (called only when the panel said it is allowed). */
+  remember?(r: RememberReply): Promise<unknown>;
   now?: () => number;
 }
 
@@ -78,6 +81,18 @@ export function createDraftSession(opts: DraftSessionOptions): DraftSession {
       if (open !== null && open !== s.messageId) return;
       s.sent = true;
       send(record(s, e.at, e.text));
+      const meta = s.inserted?.request ?? s.shown;
+      if (meta?.remember && !meta.studyMode && opts.remember) {
+        try {
+          const open = adapter.readOpenMessage(doc);
+          const messageText = open ? triageText(open.subject, open.body) : '';
+          if (messageText && e.text.trim()) {
+            opts.remember({ messageText, replyText: e.text, lang: meta.lang, category: meta.category }).catch(() => undefined);
+          }
+        } catch {
+          // nothing to remember
+        }
+      }
     },
   });
 

@@ -11,6 +11,8 @@ const Meta = {
   urgency: UrgencySchema,
   category: CategorySchema.nullable(),
   studyMode: z.boolean(),
+  /** Remember the reply sent (remembered phrasing: turned on, never in study mode; the background checks again). */
+  remember: z.boolean().default(false),
 };
 
 /** Side panel -> content script: these drafts are shown for the open message. */
@@ -32,3 +34,12 @@ export type DraftInsertRequest = z.infer<typeof DraftInsertRequestSchema>;
 
 /** Side panel -> background: the model's embeddings of some texts. */
 export const EmbedTextsSchema = z.object({ texts: z.array(z.string().max(20_000)).min(1).max(128) });
+
+/** Content script -> background: a reply the clinician sent, to remember (only when allowed). Not stored as given: scrubbed, with the message's embedding instead of the message. */
+export const RememberReplySchema = z.object({
+  messageText: z.string().min(1).max(20_000),
+  replyText: z.string().min(1).max(20_000),
+  lang: z.enum(['en', 'es']),
+  category: CategorySchema.nullable(),
+});
+export type RememberReply = z.infer<typeof RememberReplySchema>;

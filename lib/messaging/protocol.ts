@@ -10,7 +10,7 @@ import { TriageResultSchema, type TriageResult } from '../triage/result';
 import type { ModelOutput } from '../triage/decide';
 import type { ActivityReportInput, SystemState } from '../activity/report';
 import type { InboxTimeReply, InboxTimeRequest } from '../activity/inbox-time';
-import type { DraftInsertRequest, DraftsShownNote } from '../drafts/protocol';
+import type { DraftInsertRequest, DraftsShownNote, RememberReply } from '../drafts/protocol';
 import type { DraftInsertReply } from '../drafts/content';
 import type { DraftUseReport } from '../drafts/usage';
 
@@ -96,6 +96,8 @@ export interface ProtocolMap {
   draftInsert(data: DraftInsertRequest): DraftInsertReply;
   // reply drafts: content script -> background (one use record, no text)
   recordDraftUse(data: DraftUseReport): { ok: true };
+  // reply drafts: content script -> background (remembered phrasing, only when turned on and not in study mode)
+  rememberReply(data: RememberReply): { ok: true; stored: boolean };
 }
 
 /** What the content script answers to the jump shortcut. */

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { addRemembered, loadRemembered, MAX_REMEMBERED, scrubReply, similarRemembered, type RememberedReply } from './remembered';
+
+function area() {
+  const data: Record<string, unknown> = {};
+  return { get: async (k: string | string[]) => Object.fromEntries((Array.isArray(k) ? k : [k]).filter((x) => x in data).map((x) => [x, data[x]])), set: async (i: Record<string, unknown>) => void Object.assign(data, i) };
+}
+const entry = (id: string, embedding: number[], lang: 'en' | 'es' = 'en'): RememberedReply => ({ id: `id-${id}-xxxxxx`, at: 1, lang, category: 'medication', embedding, text: `reply ${id}` });
+const e8 = (...xs: number[]) => [...xs, ...Array(8 - xs.length).fill(0)];
+
+describe('remembered phrasing', () => {
+  it('scrubs the other patient’s name, medicines, doses, dates and numbers', () => {
+    expect(scrubReply('Hi Raj,\n\nI sent atorvastatin 40 mg to CVS. Your LDL was 132 on March 3. Call 555-0100.\n\nDr. Avery Chen', 'en')).toBe(
+      'Hi [[first name]],\n\nI sent [[medication and dose]] to CVS. Your LDL was [[number]] on [[date]]. Call [[number]].\n\nDr. Avery Chen',
+    );
+    expect(scrubReply('Hola, Rosa:\n\nEnvié losartán 50 mg el 5 de noviembre.', 'es')).toBe('Hola, [[nombre]]:\n\nEnvié [[medicamento y dosis]] el [[fecha]].');
+  });
+
+  it('keeps at most the last MAX_REMEMBERED replies', async () => {
+    const a = area();
+    for (let i = 0; i < MAX_REMEMBERED + 3; i++) await addRemembered(a, entry(String(i), e8(1)));
+    const list = await loadRemembered(a);
+    expect(list).toHaveLength(MAX_REMEMBERED);
+    expect(list[0]!.id).toBe('id-3-xxxxxx');
+  });
+
+  it('offers the most similar past reply in the same language, above the threshold only', () => {
+    const list = [entry('a', e8(1, 0)), entry('b', e8(0.9, 0.436)), entry('c', e8(0, 1)), entry('d', e8(1, 0), 'es')];
+    expect(similarRemembered(list, e8(1, 0), 'en', 2).map((x) => x.reply.id)).toEqual(['id-a-xxxxxx', 'id-b-xxxxxx']);
+    expect(similarRemembered(list, e8(0, 1), 'en', 1, 0.95).map((x) => x.reply.id)).toEqual(['id-c-xxxxxx']);
+    expect(similarRemembered(list, e8(-1, 0), 'en')).toEqual([]);
+  });
+});
