@@ -110,7 +110,12 @@ async function readDb(): Promise<{ events: ActivityEventRecord[]; stats: Message
   });
 }
 
-const ids: Record<'x' | 'y' | 'z', string> = { x: '', y: '', z: '' };
+const ids: Record<'x' | 'y' | 'z' | 'w', string> = { x: '', y: '', z: '', w: '' };
+
+/** chrome.idle's state as the background would get it (test hook, active only with the test flag). */
+async function systemState(state: 'active' | 'idle' | 'locked'): Promise<boolean> {
+  return (await worker()).evaluate((st) => (globalThis as unknown as { __inboxTriageTestIdle(s: string): Promise<boolean> }).__inboxTriageTestIdle(st), state);
+}
 const charsOf = (id: string) => {
   const m = inbox.messages.find((x) => x.id === id)!;
   return m.subject.length + m.body.length + (m.thread ?? []).reduce((a, t) => a + t.body.length, 0);
@@ -179,6 +184,14 @@ describe('inbox time through a scripted day', () => {
     await runTo(at(9, 1, 10));
     ids.z = await openRow(6);
     await runTo(at(9, 1, 10) + readingAllowanceMs(charsOf(ids.z)) + 30 * S);
+    await jumpTo(at(10, 0, 0));
+    // 3b. 10:00 open W, read 30 s, then the screen locks (chrome.idle, simulated): reading ends at once.
+    ids.w = await openRow(8);
+    await runTo(at(10, 0, 30));
+    expect(await systemState('locked')).toBe(true);
+    await page.waitForTimeout(500); // relayed to the tab
+    await runTo(at(10, 3, 0));
+    expect(await systemState('active')).toBe(true);
     await jumpTo(at(17, 30, 0));
     // 4. 17:30 back to the list, scroll every 20 s for 4 min, then away: list 4 min + 60 s, after hours.
     await page.evaluate(() => (location.hash = '#/page/1'));
@@ -198,7 +211,7 @@ describe('inbox time through a scripted day', () => {
     const script = {
       // warm-up 07:20 (the idle window), 07:30–07:35 + window, 17:30–17:34 + window
       listMs: 1 * MIN + 6 * MIN + 5 * MIN,
-      readMs: 70 * S + allowY + 70 * S + allowZ,
+      readMs: 70 * S + allowY + 70 * S + allowZ + 30 * S,
       draftMs: 125 * S,
       afterHoursMs: 12 * MIN,
     };
@@ -221,7 +234,9 @@ describe('inbox time through a scripted day', () => {
     for (const [name, [measured, expected]] of Object.entries(figures)) {
       expect(Math.abs(measured - expected), `${name}: measured ${measured} ms, script ${expected} ms`).toBeLessThanOrEqual(0.05 * expected);
     }
-    expect(s.messagesHandled).toBe(3);
+    expect(s.messagesHandled).toBe(4);
+    const w = stats.find((r) => r.messageKey === messageKeyOf('demo', ids.w))!;
+    expect(w.readMs).toBe(30 * S);
     expect(s.replies).toBe(1);
     expect(x.opens).toBe(2);
     // Nothing counted twice: events never overlap.
@@ -244,7 +259,7 @@ describe('inbox time through a scripted day', () => {
     const { events, stats, draftUses } = await readDb();
     const s = daySummary({ events, stats, draftUses, schedule: settings.schedule }, day);
     expect(Number(await card.getAttribute('data-active-ms'))).toBe(s.activeMs);
-    expect(await panel.textContent('[data-testid="inbox-time-handled"]')).toBe('3');
+    expect(await panel.textContent('[data-testid="inbox-time-handled"]')).toBe('4');
     expect(await panel.textContent('[data-testid="inbox-time-active"]')).toMatch(/min/);
     await panel.close();
   });
