@@ -16,6 +16,7 @@ import {
   loadTemplateState,
   saveTemplate,
   setDefaultEnabled,
+  canTurnOff,
 } from '@/lib/drafts/template-store';
 import { DEFAULT_TEMPLATES } from '@/lib/drafts/defaults';
 import { TemplateSchema, issueLines, type Template } from '@/lib/drafts/template-schema';
@@ -267,7 +268,7 @@ function TemplatesEditor() {
                   <button type="button" onClick={() => select(t)}>
                     Edit
                   </button>
-                  {kind === 'default' && (
+                  {kind === 'default' && canTurnOff(t.id) && (
                     <button
                       type="button"
                       onClick={async () => {

@@ -89,6 +89,12 @@ describe('safety', () => {
     expect(s.drafts.every((d) => d.kind === 'safety')).toBe(true);
   });
 
+  it('the safety reply cannot be lost: without the practice’s safety templates the defaults are used', () => {
+    const noSafety = DEFAULT_TEMPLATES.filter((t) => t.kind !== 'safety');
+    const s = suggestDrafts(req('chest pain', triage({ urgency: 'emergency' }), { templates: noSafety }));
+    expect(s.drafts.map((d) => d.templateId)).toEqual(['safety-911', 'safety-ed']);
+  });
+
   it('no draft for an acknowledgement unless asked', () => {
     const t = triage({ category: 'acknowledgement', probs: probs('acknowledgement') });
     const s = suggestDrafts(req('Thanks so much, feeling better!', t));

@@ -10,7 +10,7 @@
  */
 import type { Category, Urgency } from '../triage/labels';
 import type { RedFlag } from '../triage/result';
-import { CRISIS_RULES, ED_FIRST_RULES } from './defaults';
+import { CRISIS_RULES, DEFAULT_TEMPLATES, ED_FIRST_RULES } from './defaults';
 import { detectLang } from './lang';
 import { findPlaceholders } from './placeholders';
 import { readability, type Readability } from './readability';
@@ -196,6 +196,10 @@ export function suggestDrafts(req: DraftRequest): DraftSuggestions {
   if (triage.urgency === 'emergency') {
     const order = safetyOrder(triage.redFlags);
     const safety = req.templates.filter((t) => t.kind === 'safety' && t.safety && order.includes(t.safety));
+    // The safety reply cannot be lost to the practice's edits: a kind with no template falls back to the default.
+    for (const kind of order) {
+      if (!safety.some((t) => t.safety === kind)) safety.push(...DEFAULT_TEMPLATES.filter((t) => t.kind === 'safety' && t.safety === kind));
+    }
     safety.sort((a, b) => order.indexOf(a.safety!) - order.indexOf(b.safety!) || (a.source === 'practice' ? -1 : 1) - (b.source === 'practice' ? -1 : 1));
     const seen = new Set<SafetyKind>();
     const picked = safety.filter((t) => (seen.has(t.safety!) ? false : (seen.add(t.safety!), true)));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TEMPLATES } from './defaults';
-import { deleteTemplate, exportTemplates, importTemplates, loadTemplateState, saveTemplate, TEMPLATES_KEY } from './template-store';
+import { deleteTemplate, exportTemplates, importTemplates, loadTemplateState, saveTemplate, setDefaultEnabled, TEMPLATES_KEY } from './template-store';
 
 function area(init: Record<string, unknown> = {}) {
   const data: Record<string, unknown> = { ...init };
@@ -56,6 +56,14 @@ describe('template store', () => {
     expect(await importTemplates(a, '{"format":"inbox-triage-reply-templates","version":1,"templates":[{"id":"Bad Id"}]}')).toMatchObject({ ok: false });
     expect(await importTemplates(a, 'not json')).toMatchObject({ ok: false, errors: [expect.stringContaining('not JSON')] });
     expect(a.data[TEMPLATES_KEY]).toBeUndefined();
+  });
+
+  it('default safety replies cannot be turned off', async () => {
+    const a = area();
+    await deleteTemplate(a, 'safety-911');
+    await setDefaultEnabled(a, 'safety-988', false);
+    const s = await loadTemplateState(a);
+    expect(s.templates.filter((t) => t.kind === 'safety').map((t) => t.id)).toEqual(['safety-911', 'safety-ed', 'safety-988']);
   });
 
   it('falls back to the defaults when what was saved is damaged', async () => {

@@ -80,10 +80,16 @@ export async function deleteTemplate(area: LocalArea, id: string): Promise<void>
   const f = await current(area);
   const isCustom = f.templates.some((t) => t.id === id);
   if (isCustom) await write(area, { ...f, templates: f.templates.filter((t) => t.id !== id) });
-  else if (DEFAULT_TEMPLATES.some((d) => d.id === id)) await write(area, { ...f, disabledDefaults: [...new Set([...f.disabledDefaults, id])] });
+  else if (DEFAULT_TEMPLATES.some((d) => d.id === id) && canTurnOff(id)) await write(area, { ...f, disabledDefaults: [...new Set([...f.disabledDefaults, id])] });
+}
+
+/** Default safety replies cannot be turned off (they can be edited). */
+export function canTurnOff(id: string): boolean {
+  return !DEFAULT_TEMPLATES.some((d) => d.id === id && d.kind === 'safety');
 }
 
 export async function setDefaultEnabled(area: LocalArea, id: string, enabled: boolean): Promise<void> {
+  if (!enabled && !canTurnOff(id)) return;
   const f = await current(area);
   const disabled = new Set(f.disabledDefaults);
   if (enabled) disabled.delete(id);
