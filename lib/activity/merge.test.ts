@@ -55,6 +55,14 @@ describe('heartbeat merging', () => {
     for (let i = 1; i < ev.length; i++) expect(ev[i]!.start).toBeGreaterThanOrEqual(ev[i - 1]!.end);
   });
 
+  it('a span closed where it started (the click that opened another message) is dropped', () => {
+    const ev = mergeAll([beat(0), beat(10_000, { final: true }), beat(10_000, { kind: 'read', messageKey: 'a' }), beat(10_000, { kind: 'read', messageKey: 'a', final: true }), beat(10_000, { kind: 'read', messageKey: 'b' }), beat(20_000, { kind: 'read', messageKey: 'b' })]);
+    expect(ev.map((e) => [e.kind, e.messageKey, e.start, e.end])).toEqual([
+      ['list', '', 0, 10_000],
+      ['read', 'b', 10_000, 20_000],
+    ]);
+  });
+
   it('a stale heartbeat of the same data does not shrink or double an event', () => {
     const ev = mergeAll([beat(0), beat(10_000), beat(4_000)]);
     expect(ev.map((e) => [e.start, e.end])).toEqual([[0, 10_000]]);

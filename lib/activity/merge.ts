@@ -51,8 +51,16 @@ export function mergeAll(beats: readonly ResolvedBeat[], pulseMs = DEFAULT_PULSE
   const events: ActivityEventRecord[] = [];
   for (const b of beats) {
     const r = mergeHeartbeat(events[events.length - 1], b, pulseMs);
-    if (r.op === 'extend') Object.assign(events[events.length - 1]!, { end: r.end }, r.closed ? { closed: true } : {});
+    if (r.op === 'extend') {
+      Object.assign(events[events.length - 1]!, { end: r.end }, r.closed ? { closed: true } : {});
+      if (isEmptyClosed(events[events.length - 1]!)) events.pop();
+    }
     else if (r.op === 'insert') events.push({ ...r.event, id: events.length + 1 });
   }
   return events;
+}
+
+/** A span that ended where it started (e.g. the click that opened another message): nothing to keep. */
+export function isEmptyClosed(e: Pick<ActivityEventRecord, 'start' | 'end' | 'closed'>): boolean {
+  return !!e.closed && e.end <= e.start;
 }

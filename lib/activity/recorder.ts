@@ -126,7 +126,8 @@ export function createRecorder(deps: RecorderDeps) {
         const stats = messageKey ? await statsFor(messageKey, beat.at) : null;
         const last = (await db.activity.orderBy('end').last()) as ActivityEventRecord | undefined;
         const r = mergeHeartbeat(last, { at: beat.at, kind: beat.kind, adapterId, messageKey, patientKey: stats?.patientKey ?? '', tabId, final: beat.final }, pulseMs);
-        if (r.op === 'extend') await db.activity.update(r.id, r.closed ? { end: r.end, closed: true } : { end: r.end });
+        if (r.op === 'extend' && r.closed && last && r.end <= last.start) await db.activity.delete(r.id);
+        else if (r.op === 'extend') await db.activity.update(r.id, r.closed ? { end: r.end, closed: true } : { end: r.end });
         else if (r.op === 'insert') await db.activity.add(r.event);
         if (stats && r.addedMs > 0) addTime(stats, beat.kind, r.addedMs);
         accepted += 1;
