@@ -46,12 +46,8 @@ describe('heartbeat merging', () => {
       beat(15_000, { tabId: 2, kind: 'read', messageKey: 'm' }),
       beat(20_000, { tabId: 1 }),
     ]);
-    // tab 2's event starts when tab 1's ends; tab 1's late heartbeat starts after tab 2's end
-    expect(ev.map((e) => [e.tabId, e.start, e.end])).toEqual([
-      [1, 0, 10_000],
-      [2, 10_000, 15_000],
-      [1, 20_000, 20_000],
-    ]);
+    // tab 1 holds the timeline while it is active; tab 2's heartbeats are not counted meanwhile
+    expect(ev.map((e) => [e.tabId, e.start, e.end])).toEqual([[1, 0, 20_000]]);
     for (let i = 1; i < ev.length; i++) expect(ev[i]!.start).toBeGreaterThanOrEqual(ev[i - 1]!.end);
   });
 
@@ -60,6 +56,24 @@ describe('heartbeat merging', () => {
     expect(ev.map((e) => [e.kind, e.messageKey, e.start, e.end])).toEqual([
       ['list', '', 0, 10_000],
       ['read', 'b', 10_000, 20_000],
+    ]);
+  });
+
+  it('another tab takes over when the active one closes its span or goes silent', () => {
+    const ev = mergeAll([
+      beat(0, { tabId: 1 }),
+      beat(10_000, { tabId: 2, kind: 'read', messageKey: 'm' }),
+      beat(12_000, { tabId: 1, final: true }),
+      beat(20_000, { tabId: 2, kind: 'read', messageKey: 'm' }),
+      beat(30_000, { tabId: 2, kind: 'read', messageKey: 'm' }),
+      // tab 1 comes back after tab 2 has been silent for longer than the pulse window
+      beat(50_000, { tabId: 1 }),
+      beat(60_000, { tabId: 1 }),
+    ]);
+    expect(ev.map((e) => [e.tabId, e.start, e.end])).toEqual([
+      [1, 0, 12_000],
+      [2, 20_000, 30_000],
+      [1, 50_000, 60_000],
     ]);
   });
 

@@ -6,9 +6,10 @@
  * tracker knows the exact end, so a later heartbeat of the same data starts a new event
  * instead of bridging the gap.
  *
- * One timeline for the whole browser: only the latest event can grow, and a new event never
- * starts before the latest one ends, so several tabs or windows can never count the same
- * moment twice.
+ * One timeline for the whole browser: only the latest event can grow, a new event never starts
+ * before the latest one ends, and while the tab of the latest event is still active (not closed,
+ * heard from within the pulse window) other tabs' heartbeats are not counted; so several tabs or
+ * windows can never count the same moment twice.
  */
 import type { ActivityEventRecord } from '../db/schema';
 
@@ -38,6 +39,9 @@ export function mergeHeartbeat(last: ActivityEventRecord | undefined, beat: Reso
   }
   // A closing heartbeat only ends a span; it never starts one.
   if (beat.final) return { op: 'none', addedMs: 0 };
+  // One active tab at a time: while the latest event's tab is still active (not closed, heard
+  // from within the pulse window), another tab's heartbeats are not counted.
+  if (last && !last.closed && last.tabId !== beat.tabId && beat.at - last.end <= pulseMs) return { op: 'none', addedMs: 0 };
   const start = last ? Math.max(beat.at, last.end) : beat.at;
   return {
     op: 'insert',

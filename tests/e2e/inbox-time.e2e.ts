@@ -45,6 +45,30 @@ async function runTo(t: number): Promise<void> {
   if (t > now) await page.clock.runFor(t - now);
 }
 
+let tabB: Page | null = null;
+
+/** Both tabs' clocks to an instant, a second at a time each in turn. */
+async function runBothTo(t: number): Promise<void> {
+  for (;;) {
+    const now = await pageNow();
+    if (now >= t) return;
+    const step = Math.min(S, t - now);
+    await page.clock.runFor(step);
+    await tabB!.clock.runFor(step);
+  }
+}
+
+/** Fake clock at `time` (paused later by the caller), the clock bridge and a wheel counter. */
+async function prepare(p: Page, time: number): Promise<void> {
+  await p.clock.install({ time });
+  await p.addInitScript(() => {
+    document.addEventListener('inbox-triage:test-now', () => document.documentElement.setAttribute('data-inbox-triage-test-now', String(Date.now())));
+    setInterval(() => document.dispatchEvent(new Event('inbox-triage:test-tick')), 1000);
+    const w = window as unknown as { __wheels?: number };
+    addEventListener('wheel', () => (w.__wheels = (w.__wheels ?? 0) + 1), { capture: true, passive: true });
+  });
+}
+
 /** Jump to an instant (an idle stretch: timers fire at most once). */
 async function jumpTo(t: number): Promise<void> {
   await page.clock.pauseAt(t - 2 * S);
@@ -55,10 +79,10 @@ async function jumpTo(t: number): Promise<void> {
  * One wheel input, waiting until the page has handled it: Chrome delivers wheel events with the
  * next (real) frame, and the fake clock must not move on before that.
  */
-async function wheel(): Promise<void> {
-  const count = () => page.evaluate(() => (window as unknown as { __wheels?: number }).__wheels ?? 0);
+async function wheel(p: Page = page): Promise<void> {
+  const count = () => p.evaluate(() => (window as unknown as { __wheels?: number }).__wheels ?? 0);
   const before = await count();
-  await page.mouse.wheel(0, 40);
+  await p.mouse.wheel(0, 40);
   for (let i = 0; i < 100 && (await count()) === before; i++) await new Promise((r) => setTimeout(r, 20));
 }
 
@@ -110,7 +134,7 @@ async function readDb(): Promise<{ events: ActivityEventRecord[]; stats: Message
   });
 }
 
-const ids: Record<'x' | 'y' | 'z' | 'w', string> = { x: '', y: '', z: '', w: '' };
+const ids: Record<'x' | 'y' | 'z' | 'w' | 'v', string> = { x: '', y: '', z: '', w: '', v: '' };
 
 /** chrome.idle's state as the background would get it (test hook, active only with the test flag). */
 async function systemState(state: 'active' | 'idle' | 'locked'): Promise<boolean> {
@@ -129,13 +153,7 @@ beforeAll(async () => {
     await g.chrome.storage.local.set({ activitySettings: s, activityTestClock: true });
   }, settings);
   page = await browser.newPage();
-  await page.clock.install({ time: at(7, 18, 0) });
-  await page.addInitScript(() => {
-    document.addEventListener('inbox-triage:test-now', () => document.documentElement.setAttribute('data-inbox-triage-test-now', String(Date.now())));
-    setInterval(() => document.dispatchEvent(new Event('inbox-triage:test-tick')), 1000);
-    const w = window as unknown as { __wheels?: number };
-    addEventListener('wheel', () => (w.__wheels = (w.__wheels ?? 0) + 1), { capture: true, passive: true });
-  });
+  await prepare(page, at(7, 18, 0));
   await page.goto(inbox.url);
   await page.clock.pauseAt(at(7, 19, 0));
   await waitForAllBadged(page, DEMO_SELECTORS.row);
@@ -192,6 +210,31 @@ describe('inbox time through a scripted day', () => {
     await page.waitForTimeout(500); // relayed to the tab
     await runTo(at(10, 3, 0));
     expect(await systemState('active')).toBe(true);
+    await jumpTo(at(12, 0, 0));
+    // 3c. 12:00 two tabs at once (both "focused" under headless focus emulation): this tab scrolls
+    // the list, a second one reads message V; one timeline, never counted twice.
+    tabB = await browser.newPage();
+    await prepare(tabB, at(12, 0, 0) - 30 * S);
+    await tabB.goto(inbox.url);
+    await tabB.clock.pauseAt(at(12, 0, 0) - 2 * S);
+    await tabB.clock.runFor(2 * S);
+    await waitForAllBadged(tabB, DEMO_SELECTORS.row);
+    await tabB.waitForTimeout(1000); // its capture reads its settings
+    const rowV = tabB.locator(DEMO_SELECTORS.row).nth(10);
+    ids.v = (await rowV.getAttribute('data-message-id'))!;
+    await rowV.locator('a.msg-link').click();
+    await tabB.waitForSelector(`${DEMO_SELECTORS.detail}[data-message-id="${ids.v}"]`);
+    await tabB.waitForTimeout(300);
+    await page.mouse.move(500, 400);
+    await tabB.mouse.move(500, 400);
+    for (let t = at(12, 0, 0); t <= at(12, 3, 0); t += 20 * S) {
+      await runBothTo(t);
+      await wheel(page);
+      await wheel(tabB);
+    }
+    await runBothTo(at(12, 3, 0) + readingAllowanceMs(charsOf(ids.v)) + 30 * S);
+    await tabB.close();
+    await page.bringToFront();
     await jumpTo(at(17, 30, 0));
     // 4. 17:30 back to the list, scroll every 20 s for 4 min, then away: list 4 min + 60 s, after hours.
     await page.evaluate(() => (location.hash = '#/page/1'));
@@ -205,7 +248,9 @@ describe('inbox time through a scripted day', () => {
 
   it('measures what the script did, within ±5%', async () => {
     const { events, stats, draftUses } = await readDb();
-    const s = daySummary({ events, stats, draftUses, schedule: settings.schedule }, day);
+    const isNoon = (e: ActivityEventRecord) => e.start >= at(12, 0, 0) && e.end <= at(12, 30, 0);
+    // The single-tab script, without the two-tab part (checked on its own below).
+    const s = daySummary({ events: events.filter((e) => !isNoon(e)), stats, draftUses, schedule: settings.schedule }, day);
     const allowY = readingAllowanceMs(charsOf(ids.y));
     const allowZ = readingAllowanceMs(charsOf(ids.z));
     const script = {
@@ -215,6 +260,15 @@ describe('inbox time through a scripted day', () => {
       draftMs: 125 * S,
       afterHoursMs: 12 * MIN,
     };
+    // 12:00 two tabs: one timeline whose length is the union of both tabs' activity (never the sum).
+    const allowV = readingAllowanceMs(charsOf(ids.v));
+    const twoTabsUnion = Math.max(4 * MIN, 3 * MIN + allowV);
+    const noon = events.filter(isNoon);
+    const noonMs = noon.reduce((a, e) => a + e.end - e.start, 0);
+    const noonSum = 4 * MIN + 3 * MIN + allowV;
+    console.log('[inbox-time e2e] two tabs at 12:00 (s): measured', noonMs / 1000, 'union', twoTabsUnion / 1000, 'sum if counted twice', noonSum / 1000, JSON.stringify(noon.map((e) => [e.tabId, e.kind, (e.start - at(12, 0, 0)) / 1000, (e.end - e.start) / 1000])));
+    expect(noonMs).toBeLessThanOrEqual(twoTabsUnion);
+    expect(noonMs).toBeGreaterThanOrEqual(0.95 * twoTabsUnion - 10 * S);
     const scriptActive = script.listMs + script.readMs + script.draftMs;
     const kx = messageKeyOf('demo', ids.x);
     const x = stats.find((r) => r.messageKey === kx)!;
@@ -259,7 +313,7 @@ describe('inbox time through a scripted day', () => {
     const { events, stats, draftUses } = await readDb();
     const s = daySummary({ events, stats, draftUses, schedule: settings.schedule }, day);
     expect(Number(await card.getAttribute('data-active-ms'))).toBe(s.activeMs);
-    expect(await panel.textContent('[data-testid="inbox-time-handled"]')).toBe('4');
+    expect(await panel.textContent('[data-testid="inbox-time-handled"]')).toBe(String(s.messagesHandled));
     expect(await panel.textContent('[data-testid="inbox-time-active"]')).toMatch(/min/);
     await panel.close();
   });
