@@ -6,9 +6,10 @@
  *    in Node (onnxruntime-node) and inside the extension in headless Chromium (WASM),
  *    in the page's main thread (as the offscreen model host runs it) and in a worker;
  *  - the overlay: a 50-message inbox page fully badged by the model, after it settles, warm;
+ *  - the burden dashboard: 20 clinicians × a year of synthetic events imported, time to first full render;
  *  - model and package sizes.
  *
- *   npm run bench [-- --json] [-- --no-build]
+ *   npm run bench [-- --json] [-- --no-build] [-- --dashboard-only]
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -19,8 +20,11 @@ import { benchClassify, type ModelBenchResult } from '../lib/bench/stats';
 import { triageText } from '../lib/adapters/types';
 import { loadDemoMessages, startDemoInbox } from '../tests/demo-inbox/server';
 import { EXTENSION_DIR, launchWithExtension } from './lib/browser';
+import { benchDashboard, type DashboardBench } from './lib/dashboard-bench';
 
-const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, 'no-build': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { json: { type: 'boolean', default: false }, 'no-build': { type: 'boolean', default: false }, 'dashboard-only': { type: 'boolean', default: false } },
+});
 const log = (m: string) => process.stderr.write(`${m}\n`);
 
 function dirSize(dir: string): number {
@@ -43,6 +47,13 @@ async function main(): Promise<void> {
     log('Building the extension…');
     const r = spawnSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
     if (r.status !== 0) throw new Error('build failed');
+  }
+  // The burden dashboard: 20 clinicians × a year of synthetic events, time to first full render.
+  const dashboard: DashboardBench = await benchDashboard(log);
+  const dashboardLine = `Dashboard, ${dashboard.clinicians} clinicians × ${dashboard.days} days (${dashboard.events} events, ${dashboard.exportMB.toFixed(0)} MB of exports; import ${(dashboard.importMs / 1000).toFixed(1)} s): first full render ${dashboard.renderMedianMs.toFixed(0)} ms (median of ${dashboard.renderMs.map((x) => x.toFixed(0)).join(', ')}; target < 2000)`;
+  if (values['dashboard-only']) {
+    console.log(values.json ? JSON.stringify({ dashboard }, null, 2) : dashboardLine);
+    return;
   }
   const messages = loadDemoMessages();
   const texts = [...messages, ...messages].map((m) => triageText(m.subject, m.body)).slice(0, 320);
@@ -115,7 +126,7 @@ async function main(): Promise<void> {
     ortWasm: statSync(join(EXTENSION_DIR, 'ort/ort-wasm-simd-threaded.wasm')).size,
     package: dirSize(EXTENSION_DIR),
   };
-  const result = { node, chromium, overlay, sizes, texts: texts.length, when: new Date().toISOString() };
+  const result = { node, chromium, overlay, dashboard, sizes, texts: texts.length, when: new Date().toISOString() };
   if (values.json) {
     console.log(JSON.stringify(result, null, 2));
     return;
@@ -131,6 +142,7 @@ async function main(): Promise<void> {
       overlay
         ? `Overlay, 50-message page, model warm: rule badges ${overlay.settleToRuleBadgesMs.toFixed(0)} ms and model badges ${overlay.settleToModelBadgesMs.toFixed(0)} ms after the rows settled (worst of 2 unseen pages); ${overlay.cachedSettleToModelBadgesMs.toFixed(0)} ms for a page already cached`
         : '',
+      dashboardLine,
       `Sizes: model int8 ${MB(sizes.modelQ8)}, fp32 ${MB(sizes.modelFp32)}; ORT WASM ${MB(sizes.ortWasm)}; unpacked extension ${MB(sizes.package)}`,
     ].join('\n'),
   );

@@ -6,10 +6,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import { QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { createLocalQueryClient } from '@/lib/util/query-client';
-import { buildView, importedDataset, ownDataset, periodDays, type Period } from '@/lib/dashboard/model';
+import { aggregateDataset, buildView, importedDatasetFrom, ownDataset, periodDays, type Dataset, type Period } from '@/lib/dashboard/model';
 import type { ArmToday } from '@/lib/study/enrollment';
 import { dayKey } from '@/lib/metrics/time';
-import { loadImportedBundles, loadOwnSource, loadStudy } from './data';
+import { loadImportedDatasets, loadImportedList, loadOwnSource, loadStudy } from './data';
 import { DashboardView } from './DashboardView';
 import { StudyPanel } from './StudyPanel';
 
@@ -39,16 +39,13 @@ function Dashboard() {
   }, []);
 
   const own = useQuery({ queryKey: ['own'], queryFn: async () => ({ source: await loadOwnSource(), study: await loadStudy() }), enabled: source === 'own' });
-  const imported = useQuery({ queryKey: ['imported'], queryFn: loadImportedBundles });
+  const importedList = useQuery({ queryKey: ['imported', 'list'], queryFn: loadImportedList });
+  const importedCount = importedList.data?.length ?? 0;
 
-  const datasets = useMemo(() => {
-    if (source === 'own') return own.data ? [ownDataset(own.data.source, own.data.study)] : null;
-    if (!imported.data) return null;
-    const all = imported.data.map(importedDataset);
-    return participant === 'all' ? all : all.filter((d) => d.id === participant);
-  }, [source, own.data, imported.data, participant]);
-
-  const tz = datasets?.[0]?.source.schedule.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
+  const tz =
+    (source === 'own' ? own.data?.source.schedule.timeZone : importedList.data?.[0]?.manifest.schedule.timeZone) ??
+    Intl.DateTimeFormat().resolvedOptions().timeZone ??
+    'UTC';
   const period: Period = useMemo(() => {
     if (periodKind === 'custom' && /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to)) return { kind: 'custom', from, to };
     if (periodKind === 'days30') return { kind: 'days', days: 30 };
@@ -56,9 +53,34 @@ function Dashboard() {
     return { kind: 'week' };
   }, [periodKind, from, to]);
   const range = useMemo(() => periodDays(period, Date.now(), tz), [period, tz]);
-  const view = useMemo(() => (datasets && datasets.length ? buildView(datasets, range.from, range.to, source === 'imported' ? arm : 'all') : null), [datasets, range, arm, source]);
+  const armFilter = source === 'imported' ? arm : 'all';
 
-  const loading = source === 'own' ? own.isPending : imported.isPending;
+  // Imported exports: their whole-range measures were computed at import, so a period that covers
+  // every export (all days) needs none of the rows; any other period loads them.
+  const lite = useMemo(() => {
+    const all = (importedList.data ?? []).map((r) => aggregateDataset(r.manifest, r.days, r.aggregates));
+    return participant === 'all' ? all : all.filter((d) => d.id === participant);
+  }, [importedList.data, participant]);
+  const needRows = source === 'imported' && lite.some((d) => !d.covers(range.from, range.to, armFilter));
+  const imported = useQuery({ queryKey: ['imported', 'data'], queryFn: loadImportedDatasets, enabled: needRows });
+
+  const datasets: Dataset[] | null = useMemo(() => {
+    if (source === 'own') return own.data ? [ownDataset(own.data.source, own.data.study)] : null;
+    if (!needRows) return importedList.data ? lite : null;
+    if (!imported.data) return null;
+    const all = imported.data.map(importedDatasetFrom);
+    performance.mark('dashboard:datasets');
+    return participant === 'all' ? all : all.filter((d) => d.id === participant);
+  }, [source, own.data, importedList.data, lite, needRows, imported.data, participant]);
+
+  const view = useMemo(() => {
+    if (!datasets?.length) return null;
+    const v = buildView(datasets, range.from, range.to, armFilter);
+    performance.mark('dashboard:view');
+    return v;
+  }, [datasets, range, armFilter]);
+
+  const loading = source === 'own' ? own.isPending : importedList.isPending || (needRows && imported.isPending);
   const error = (source === 'own' ? own.error : imported.error) as Error | null;
   const ready = !loading && tab === 'dashboard';
   useEffect(() => {
@@ -66,7 +88,6 @@ function Dashboard() {
     else delete document.documentElement.dataset.ready;
   }, [ready, view]);
 
-  const importedCount = imported.data?.length ?? 0;
   const today = dayKey(Date.now(), tz);
 
   return (
@@ -101,7 +122,7 @@ function Dashboard() {
                   Participant{' '}
                   <select value={participant} onChange={(e) => setParticipant(e.target.value)} name="participant">
                     <option value="all">All</option>
-                    {(imported.data ?? []).map((b) => (
+                    {(importedList.data ?? []).map((b) => (
                       <option key={b.manifest.exportId} value={b.manifest.exportId}>
                         {b.manifest.participantCode} ({b.manifest.studyId})
                       </option>

@@ -35,7 +35,8 @@ export function DashboardView({ view, multi }: { view: View; multi: boolean }) {
   const perClin = multi && view.clinicians > 1 ? ' per clinician-day with inbox time' : ' per day with inbox time';
   const urgencyRows = (['emergency', 'urgent', 'routine', 'unknown'] as const).map((k) => ({ key: k, label: k === 'unknown' ? 'Not triaged' : URGENCY_TEXT[k], count: view.levels.byUrgency[k] }));
   const categoryRows = Object.entries(view.levels.byCategory).map(([k, count]) => ({ key: k, label: CATEGORY_TEXT[k] ?? k, count }));
-  const dayRows = view.days.map((d) => ({ label: d.day, ...d }));
+  // Up to 62 days: a bar per day; longer: a bar per ISO week (the table keeps every day).
+  const dayRows = view.bucketKind === 'day' ? view.days.map((d) => ({ label: d.day, ...d })) : view.buckets.map((b) => ({ label: b.from, inHoursMs: b.inHoursMs, afterHoursMs: b.afterHoursMs }));
   const bucketName = view.bucketKind === 'day' ? 'Day' : 'Week';
 
   return (
@@ -57,10 +58,10 @@ export function DashboardView({ view, multi }: { view: View; multi: boolean }) {
       </section>
 
       <section aria-labelledby="h-days" className="print-keep">
-        <h2 id="h-days">Inbox time per day, in and after clinic hours</h2>
+        <h2 id="h-days">Inbox time per {view.bucketKind === 'day' ? 'day' : 'week'}, in and after clinic hours</h2>
         <Figure
-          title="Inbox time per day"
-          summary={`${multi ? 'All clinicians shown, summed. ' : ''}Solid bars: in clinic hours; hatched bars: after hours. ${view.days.length} days, ${fmtMin(t.activeMs)} in all, ${fmtMin(t.afterHoursMs)} after hours.`}
+          title={`Inbox time per ${view.bucketKind}`}
+          summary={`${multi ? 'All clinicians shown, summed. ' : ''}${view.bucketKind === 'week' ? 'One bar per ISO week (the table lists every day). ' : ''}Solid bars: in clinic hours; hatched bars: after hours. ${view.days.length} days, ${fmtMin(t.activeMs)} in all, ${fmtMin(t.afterHoursMs)} after hours.`}
         >
           <DayTimeChart rows={dayRows} />
         </Figure>

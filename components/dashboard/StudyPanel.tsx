@@ -13,7 +13,7 @@ import { buildExport } from '@/lib/export/build';
 import { exportFiles, type ExportFile } from '@/lib/export/files';
 import { importExports, removeImported, type ImportOutcome } from '@/lib/export/imports-db';
 import { deleteEverything, purgeOlderThan, DAY_MS } from '@/lib/retention/retention';
-import { importsDb, loadImportedBundles, loadOwnSource, loadStudy, ownDb } from './data';
+import { importsDb, loadImportedList, loadOwnSource, loadStudy, ownDb } from './data';
 
 const fmtDate = (ms: number) => new Date(ms).toLocaleString();
 
@@ -208,7 +208,7 @@ function ExportPanel({ e }: { e: Enrollment }) {
 
 function ImportPanel() {
   const qc = useQueryClient();
-  const list = useQuery({ queryKey: ['imported'], queryFn: loadImportedBundles });
+  const list = useQuery({ queryKey: ['imported', 'list'], queryFn: loadImportedList });
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const run = useMutation({
     mutationFn: async (fl: File[]) => importExports(importsDb(), await Promise.all(fl.map(async (f) => ({ name: f.name, text: await f.text() })))),
@@ -254,7 +254,7 @@ function ImportPanel() {
           {outcome.refused.length ? (
             <ul className="refused" aria-label="Refused files">
               {outcome.refused.map((r) => (
-                <li key={r.name} data-refused={r.name}>
+                <li key={`${r.name}-${r.reason}`} data-refused={r.name}>
                   <strong>Refused {r.name}:</strong> {r.reason}
                 </li>
               ))}

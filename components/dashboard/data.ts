@@ -3,9 +3,8 @@ import { browser } from 'wxt/browser';
 import { openDb, type InboxTriageDb } from '@/lib/db/schema';
 import { loadSettings } from '@/lib/activity/settings';
 import { loadEnrollment, type Enrollment } from '@/lib/study/enrollment';
-import { loadImported, openImportsDb, type ImportsDb } from '@/lib/export/imports-db';
+import { listImported, loadImportedData, openImportsDb, type ImportedData, type ImportedExportRecord, type ImportsDb } from '@/lib/export/imports-db';
 import type { SourceData } from '@/lib/export/build';
-import type { ExportBundle } from '@/lib/export/schema';
 
 let db: InboxTriageDb | null = null;
 let imports: ImportsDb | null = null;
@@ -22,7 +21,17 @@ export async function loadOwnSource(): Promise<SourceData> {
 }
 
 export const loadStudy = (): Promise<Enrollment | null> => loadEnrollment(browser.storage.local);
-export const loadImportedBundles = (): Promise<ExportBundle[]> => loadImported(importsDb());
+export async function loadImportedDatasets(): Promise<ImportedData[]> {
+  const out = await loadImportedData(importsDb());
+  performance.mark('dashboard:imports-loaded');
+  return out;
+}
+
+export async function loadImportedList(): Promise<ImportedExportRecord[]> {
+  const out = await listImported(importsDb());
+  performance.mark('dashboard:list-loaded');
+  return out;
+}
 
 export function download(name: string, text: string, mime: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: mime }));

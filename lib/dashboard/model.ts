@@ -9,11 +9,21 @@
  */
 import type { ExportBundle, DayRow } from '../export/schema';
 import { bundleToSource, type SourceData } from '../export/build';
+import type { ImportedData } from '../export/imports-db';
 import { indexMetrics, type MetricsIndex } from '../metrics/indexed';
-import { median, type PeriodSummary } from '../metrics/summary';
+import { median, percentile, summarize, type PeriodSummary } from '../metrics/summary';
 import { addDayKey, dayKey, dayRange, weekRange, type Span } from '../metrics/time';
 import { countByLevel, histogram, messageTimes, type Bin, type LevelCounts } from '../metrics/breakdown';
 import { armAt, type Arm, type ArmToday, type Enrollment } from '../study/enrollment';
+
+/** What one dataset contributes to a period's view. */
+export interface PeriodData {
+  points: DayPoint[];
+  summary: Pick<PeriodSummary, 'messagesHandled' | 'perMessageMedianMs' | 'perMessageP90Ms' | 'editRatioMedian' | 'turnaroundMedianMs'>;
+  /** Read + draft time of each message handled (lib/metrics/breakdown messageTimes). */
+  times: number[];
+  levels: LevelCounts;
+}
 
 export interface Dataset {
   /** 'own' or the export id. */
@@ -22,49 +32,183 @@ export interface Dataset {
   studyId: string | null;
   participantCode: string | null;
   arm: Arm | null;
+  timeZone: string;
+  /** Imported: the span its export covers. */
+  range: Span | null;
+  period(from: string, to: string, armFilter: ArmToday | 'all'): PeriodData;
+}
+
+/** Everything a dataset needs for any period: its full data. */
+export interface FullDataset extends Dataset {
   source: SourceData;
   index: MetricsIndex;
+  summarize(span: Span): PeriodSummary;
   /** Imported: the export's day rows (by day). */
   dayRows: Map<string, DayRow> | null;
   armOn(day: string): ArmToday | null;
-  /** Imported: the days the export covers. */
-  range: Span | null;
 }
 
-export function ownDataset(source: SourceData, enrollment: Enrollment | null): Dataset {
+const indexes = new WeakMap<SourceData, MetricsIndex>();
+/** The metrics index of a source, built on first use. */
+function lazyIndex(source: SourceData): MetricsIndex {
+  const get = () => {
+    let idx = indexes.get(source);
+    if (!idx) indexes.set(source, (idx = indexMetrics(source)));
+    return idx;
+  };
+  return { input: source, restrict: (s) => get().restrict(s), summarize: (s) => get().summarize(s), daily: (f, t) => get().daily(f, t) };
+}
+
+export function ownDataset(source: SourceData, enrollment: Enrollment | null): FullDataset {
   const tz = source.schedule.timeZone;
-  return {
+  return withPeriod({
     id: 'own',
     label: enrollment ? `This browser (${enrollment.participantCode})` : 'This browser',
     studyId: enrollment?.studyId ?? null,
     participantCode: enrollment?.participantCode ?? null,
     arm: enrollment?.assignment.arm ?? null,
+    timeZone: tz,
     source,
-    index: indexMetrics(source),
+    index: lazyIndex(source),
+    summarize: (span) => lazyIndex(source).summarize(span),
     dayRows: null,
     armOn: (day) => (enrollment ? armAt(enrollment, dayRange(day, tz).start, tz) : null),
     range: null,
-  };
+  });
 }
 
-export function importedDataset(b: ExportBundle): Dataset {
-  const source = bundleToSource(b);
-  const m = b.manifest;
-  const rows = new Map(b.days.map((d) => [d.day, d]));
+export function importedDataset(b: ExportBundle): FullDataset {
+  return importedDatasetFrom({ manifest: b.manifest, days: b.days, source: bundleToSource(b) });
+}
+
+export function importedDatasetFrom(d: ImportedData): FullDataset {
+  const { source } = d;
+  const m = d.manifest;
+  const rows = new Map(d.days.map((r) => [r.day, r]));
   const tz = m.schedule.timeZone;
   const e = { assignment: m.assignment, enrolledAt: m.enrolledAt };
+  return withPeriod({
+    id: m.exportId,
+    label: m.participantCode,
+    studyId: m.studyId,
+    participantCode: m.participantCode,
+    arm: m.assignment.arm,
+    timeZone: tz,
+    source,
+    index: lazyIndex(source),
+    // The export covers one bounded window: summarize on it directly (no index to build).
+    summarize: (span) => summarize(source, span),
+    dayRows: rows,
+    armOn: (day) => rows.get(day)?.arm ?? armAt(e as Enrollment, dayRange(day, tz).start, tz),
+    range: { start: m.range.from, end: m.range.to },
+  });
+}
+
+/** The measures of a whole export, computed once at import (lib/export/imports-db.ts). */
+export interface ExportAggregates {
+  summary: PeriodData['summary'];
+  times: number[];
+  levels: LevelCounts;
+  /** Earliest and latest instant of any record (events, openings, replies, drafts; not the patient's send time); null when empty. */
+  dataFrom: number | null;
+  dataTo: number | null;
+}
+
+function dataExtent(src: SourceData): { from: number; to: number } | null {
+  let from = Infinity;
+  let to = -Infinity;
+  const see = (t: number | null | undefined) => {
+    if (typeof t !== 'number' || !Number.isFinite(t)) return;
+    if (t < from) from = t;
+    if (t > to) to = t;
+  };
+  for (const e of src.events) {
+    see(e.start);
+    see(e.end);
+  }
+  for (const m of src.stats) {
+    see(m.firstOpenedAt);
+    see(m.lastOpenedAt);
+    see(m.repliedAt);
+    see(m.completedAt);
+    // (the patient's send time is not a record in the period: turnaround counts at the reply)
+  }
+  for (const d of src.draftUses) {
+    see(d.openedAt);
+    see(d.insertedAt);
+    see(d.sentAt);
+  }
+  return from <= to ? { from, to } : null;
+}
+
+/** Compute an export's aggregates: what any period covering its whole range shows. */
+export function exportAggregates(d: ImportedData): ExportAggregates {
+  const ds = importedDatasetFrom(d);
+  const r = ds.period(dayKey(d.manifest.range.from, ds.timeZone), dayKey(Math.max(d.manifest.range.from, d.manifest.range.to - 1), ds.timeZone), 'all');
+  const ext = dataExtent(d.source);
+  return { summary: r.summary, times: r.times, levels: r.levels, dataFrom: ext?.from ?? null, dataTo: ext?.to ?? null };
+}
+
+/**
+ * An imported export without its rows: enough for any period that holds all of its records, all
+ * days (the aggregates were computed by the same functions at import). `covers` says when.
+ */
+export function aggregateDataset(m: ExportBundle['manifest'], days: readonly DayRow[], agg: ExportAggregates): Dataset & { covers(from: string, to: string, armFilter: ArmToday | 'all'): boolean } {
+  const tz = m.schedule.timeZone;
+  const rows = new Map(days.map((r) => [r.day, r]));
+  // The period holds every record of the export: its measures are the export's whole ones.
+  const covers = (from: string, to: string, armFilter: ArmToday | 'all') =>
+    armFilter === 'all' && (agg.dataFrom === null || (dayRange(from, tz).start <= agg.dataFrom && dayRange(to, tz).end > agg.dataTo!));
   return {
     id: m.exportId,
     label: m.participantCode,
     studyId: m.studyId,
     participantCode: m.participantCode,
     arm: m.assignment.arm,
-    source,
-    index: indexMetrics(source),
-    dayRows: rows,
-    armOn: (day) => rows.get(day)?.arm ?? armAt(e as Enrollment, dayRange(day, tz).start, tz),
+    timeZone: tz,
     range: { start: m.range.from, end: m.range.to },
+    covers,
+    period(from, to, armFilter) {
+      if (!covers(from, to, armFilter)) throw new Error('this period needs the export rows');
+      const points: DayPoint[] = [];
+      for (let d = from; d <= to; d = addDayKey(d, 1)) {
+        const r = rows.get(d);
+        if (r) points.push(pointFromRow(r));
+      }
+      return { points, summary: agg.summary, times: agg.times, levels: agg.levels };
+    },
   };
+}
+
+function withPeriod(ds: Omit<FullDataset, 'period'>): FullDataset {
+  const full = ds as FullDataset;
+  full.period = (from, to, armFilter) => {
+    const span = { start: dayRange(from, ds.timeZone).start, end: dayRange(to, ds.timeZone).end };
+    let points = dayPoints(full, from, to);
+    if (armFilter !== 'all') points = points.filter((p) => p.arm === armFilter);
+    const keepDays = new Set(points.map((p) => p.day));
+    const times = messageTimes(ds.source.events, span);
+    // With an arm filter, only the messages of the days in that arm.
+    const kept = armFilter === 'all' ? times : new Map([...times].filter(([k]) => keepDays.has(firstDayOf(full, k) ?? '')));
+    const values = [...kept.values()];
+    if (armFilter === 'all') {
+      const s = ds.summarize(span);
+      return {
+        points,
+        summary: { messagesHandled: s.messagesHandled, perMessageMedianMs: s.perMessageMedianMs, perMessageP90Ms: s.perMessageP90Ms, editRatioMedian: s.editRatioMedian, turnaroundMedianMs: s.turnaroundMedianMs },
+        times: values,
+        levels: countByLevel(kept.keys(), triageMap(full)),
+      };
+    }
+    // Medians over only the days of one arm are not defined by summarize: left empty.
+    return {
+      points,
+      summary: { messagesHandled: values.length, perMessageMedianMs: median(values), perMessageP90Ms: percentile(values, 0.9), editRatioMedian: null, turnaroundMedianMs: null },
+      times: values,
+      levels: countByLevel(kept.keys(), triageMap(full)),
+    };
+  };
+  return full;
 }
 
 export type Period = { kind: 'today' } | { kind: 'week' } | { kind: 'days'; days: number } | { kind: 'custom'; from: string; to: string };
@@ -140,7 +284,7 @@ function pointFromRow(r: DayRow): DayPoint {
 }
 
 /** The dataset's days from `from` to `to` (imported: the days its export covers). */
-export function dayPoints(ds: Dataset, from: string, to: string): DayPoint[] {
+export function dayPoints(ds: FullDataset, from: string, to: string): DayPoint[] {
   if (ds.dayRows) {
     const out: DayPoint[] = [];
     for (let d = from; d <= to; d = addDayKey(d, 1)) {
@@ -231,18 +375,7 @@ const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
 
 export function buildView(datasets: readonly Dataset[], from: string, to: string, armFilter: ArmToday | 'all' = 'all'): DashboardView {
-  const perDataset = datasets.map((ds) => {
-    const tz = ds.source.schedule.timeZone;
-    const span = { start: dayRange(from, tz).start, end: dayRange(to, tz).end };
-    let points = dayPoints(ds, from, to);
-    if (armFilter !== 'all') points = points.filter((p) => p.arm === armFilter);
-    const keepDays = new Set(points.map((p) => p.day));
-    const summary = ds.index.summarize(span);
-    const times = messageTimes(ds.source.events, span);
-    // With an arm filter, only the messages of the days in that arm.
-    const timesKept = armFilter === 'all' ? times : new Map([...times].filter(([k]) => keepDays.has(firstDayOf(ds, k) ?? '')));
-    return { ds, points, summary, times: timesKept };
-  });
+  const perDataset = datasets.map((ds) => ({ ds, ...ds.period(from, to, armFilter) }));
 
   const allPoints = perDataset.flatMap((p) => p.points);
   const activePoints = allPoints.filter((p) => p.activeMs > 0);
@@ -298,20 +431,19 @@ export function buildView(datasets: readonly Dataset[], from: string, to: string
       };
     });
 
-  const triage = new Map(perDataset.flatMap(({ ds }) => ds.source.triage.map((t) => [`${ds.id}|${t.messageKey}`, t] as const)));
-  const keys = perDataset.flatMap(({ ds, times }) => [...times.keys()].map((k) => `${ds.id}|${k}`));
-  const allTimes = perDataset.flatMap(({ times }) => [...times.values()]);
+  const levels = addLevels(perDataset.map((p) => p.levels));
+  const allTimes = perDataset.flatMap(({ times }) => times);
 
   const totals = {
     activeMs: sum(allPoints.map((p) => p.activeMs)),
     inHoursMs: sum(allPoints.map((p) => p.inHoursMs)),
     afterHoursMs: sum(allPoints.map((p) => p.afterHoursMs)),
-    messagesHandled: armFilter === 'all' ? sum(perDataset.map((p) => p.summary.messagesHandled)) : allTimes.length,
+    messagesHandled: sum(perDataset.map((p) => p.summary.messagesHandled)),
     replies: sum(allPoints.map((p) => p.replies)),
     repliesFromDraft: sum(allPoints.map((p) => p.repliesFromDraft)),
     scheduledPatientHours: sum(allPoints.map((p) => p.scheduledPatientHours)),
   };
-  const single = perDataset.length === 1 && armFilter === 'all' ? perDataset[0]!.summary : null;
+  const single = perDataset.length === 1 ? perDataset[0]!.summary : null;
   const lastPoints = allPoints.filter((p) => p.day === to);
 
   const clinicianRows: ClinicianRow[] = perDataset.map(({ ds, points, summary }) => {
@@ -328,11 +460,11 @@ export function buildView(datasets: readonly Dataset[], from: string, to: string
       afterHoursMs: sum(points.map((p) => p.afterHoursMs)),
       perDayMs: act ? activeMs / act : null,
       per8hMs: hours > 0 ? activeMs / (hours / 8) : null,
-      messagesHandled: armFilter === 'all' ? summary.messagesHandled : points.reduce((a, p) => a + p.messagesHandled, 0),
-      perMessageMedianMs: armFilter === 'all' ? summary.perMessageMedianMs : null,
+      messagesHandled: summary.messagesHandled,
+      perMessageMedianMs: summary.perMessageMedianMs,
       draftShare: ratio(sum(points.map((p) => p.repliesFromDraft)), replies),
-      editRatioMedian: armFilter === 'all' ? summary.editRatioMedian : null,
-      turnaroundMedianMs: armFilter === 'all' ? summary.turnaroundMedianMs : null,
+      editRatioMedian: summary.editRatioMedian,
+      turnaroundMedianMs: summary.turnaroundMedianMs,
     };
   });
 
@@ -376,7 +508,7 @@ export function buildView(datasets: readonly Dataset[], from: string, to: string
     days,
     buckets,
     bucketKind,
-    levels: countByLevel(keys, triage),
+    levels,
     timeBins: histogram(allTimes),
     cptLastWeek: {
       '99421': sum(lastPoints.map((p) => p.cpt['99421'])),
@@ -389,8 +521,24 @@ export function buildView(datasets: readonly Dataset[], from: string, to: string
   };
 }
 
-const firstDayCache = new WeakMap<Dataset, Map<string, string>>();
-function firstDayOf(ds: Dataset, key: string): string | undefined {
+const triageMaps = new WeakMap<SourceData, Map<string, SourceData['triage'][number]>>();
+function triageMap(ds: FullDataset): Map<string, SourceData['triage'][number]> {
+  let m = triageMaps.get(ds.source);
+  if (!m) triageMaps.set(ds.source, (m = new Map(ds.source.triage.map((t) => [t.messageKey, t]))));
+  return m;
+}
+
+function addLevels(all: LevelCounts[]): LevelCounts {
+  const out = countByLevel([], new Map());
+  for (const l of all) {
+    for (const k of Object.keys(out.byUrgency) as (keyof LevelCounts['byUrgency'])[]) out.byUrgency[k] += l.byUrgency[k];
+    for (const k of Object.keys(out.byCategory) as (keyof LevelCounts['byCategory'])[]) out.byCategory[k] += l.byCategory[k];
+  }
+  return out;
+}
+
+const firstDayCache = new WeakMap<FullDataset, Map<string, string>>();
+function firstDayOf(ds: FullDataset, key: string): string | undefined {
   let m = firstDayCache.get(ds);
   if (!m) {
     const tz = ds.source.schedule.timeZone;

@@ -217,7 +217,6 @@ export function bodyLines(b: Pick<ExportBundle, 'events' | 'messages' | 'drafts'
  * changed.
  */
 export function bundleToSource(b: ExportBundle): SourceData {
-  const schedule: ClinicSchedule = b.manifest.schedule;
   const events: ActivityEventRecord[] = b.events.map((r) => ({
     id: r.eventId,
     start: r.start,
@@ -228,6 +227,13 @@ export function bundleToSource(b: ExportBundle): SourceData {
     patientKey: r.patientId,
     tabId: 0,
   }));
+  return sourceFromRows(b.manifest, events, b.messages, b.drafts);
+}
+
+/** The same as bundleToSource, with the events already as records (the imports database builds them from columns). */
+export function sourceFromRows(manifest: Manifest, events: ActivityEventRecord[], messages: readonly MessageRow[], drafts: readonly DraftRow[]): SourceData {
+  const b = { manifest, messages, drafts };
+  const schedule: ClinicSchedule = b.manifest.schedule;
   const draftUses: DraftUseRecord[] = b.drafts.map((d) => ({
     id: d.draftId,
     messageKey: d.messageId,

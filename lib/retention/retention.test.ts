@@ -48,10 +48,11 @@ describe('retention', () => {
     const e = await enroll({ studyId: 'S1', participantCode: 'P-1', consentText: 'I agree to take part in this study, times only.', salt: 'salt-salt-salt-salt', method: 'fixed', arm: 'ai' }, Date.parse('2026-03-02T12:00:00Z'), () => 's');
     const b = await buildExport(syntheticClinician({ seed: 'r', from: '2026-03-02', days: 3, perDay: 5 }), e, { now: Date.parse('2026-03-05T12:00:00Z'), exportId: '0123456789abcdef', extensionVersion: '0' });
     await importExports(imports, [{ name: 'a.ndjson', text: bundleToNdjson(b) }]);
-    expect(await imports.exports.count()).toBe(1);
+    expect(await imports.imports.count()).toBe(1);
     await deleteEverything(db, imports);
     for (const t of db.tables) expect(await t.count()).toBe(0);
-    expect(await imports.exports.count()).toBe(0);
+    expect(await imports.imports.count()).toBe(0);
+    expect(await imports.rows.count()).toBe(0);
     db.close();
     imports.close();
   });

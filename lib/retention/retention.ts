@@ -4,7 +4,7 @@
  * first; these functions do the deleting, each in one transaction.
  */
 import type { InboxTriageDb } from '../db/schema';
-import type { ImportsDb } from '../export/imports-db';
+import { clearImported, type ImportsDb } from '../export/imports-db';
 
 export const DAY_MS = 86_400_000;
 
@@ -37,5 +37,5 @@ export async function deleteEverything(db: InboxTriageDb, imports: ImportsDb | n
   await db.transaction('rw', [db.activity, db.messageStats, db.draftUses, db.messageTriage, db.modelCache, db.activityState], async () => {
     await Promise.all([db.activity.clear(), db.messageStats.clear(), db.draftUses.clear(), db.messageTriage.clear(), db.modelCache.clear(), db.activityState.clear()]);
   });
-  if (imports) await imports.exports.clear();
+  if (imports) await clearImported(imports);
 }
