@@ -117,6 +117,14 @@ describe('pilot study: enroll, record a week, export, import elsewhere, same num
     // De-identified: none of the local keys, no patient keys.
     expect(exportText).not.toContain('P-101-patient');
     expect(exportText).not.toContain('demo:P-101-m');
+
+    // The popup: the day's inbox time (the last day of the week, under the page clock) and a link to the dashboard.
+    await page.clock.setFixedTime(dayRange(to, TZ).start + 22 * 3600_000);
+    await page.goto(`chrome-extension://${a.extensionId}/popup.html`);
+    await page.waitForSelector('main[data-ready="true"]');
+    expect(await page.locator('a', { hasText: 'Burden dashboard' }).getAttribute('href')).toContain('/dashboard.html');
+    expect(await page.locator('[data-today-ms]').innerText()).toMatch(/min|h|—/);
+    await page.screenshot({ path: join(dir, 'popup.png') });
     expect(a.offMachine).toEqual([]);
   });
 
@@ -162,6 +170,7 @@ describe('pilot study: enroll, record a week, export, import elsewhere, same num
     const tilesB = await readTiles(page);
     expect(tilesB).toEqual(tilesA);
     expect(await page.locator('[data-table="inbox-time-per-day"] tbody tr').count()).toBe(7);
+    if (process.env.STUDY_E2E_SCREENSHOTS) await page.screenshot({ path: process.env.STUDY_E2E_SCREENSHOTS, fullPage: true });
     expect(b.offMachine).toEqual([]);
   });
 });
