@@ -241,6 +241,10 @@ function Options() {
           Describe your web EHR&apos;s inbox page so the extension can badge its messages. Configs are checked before they are used; nothing leaves this
           computer.
         </p>
+        <p data-testid="study-link">
+          Pilot study (enrollment, consent, arm), de-identified export and import, data retention: <a href="/dashboard.html#study">Study &amp; data</a>. Inbox
+          burden: <a href="/dashboard.html">dashboard</a>.
+        </p>
       </header>
       <main>
         <BuiltInSites />
