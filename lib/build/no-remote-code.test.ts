@@ -12,6 +12,10 @@ describe('remote code guard', () => {
     // A link to a project page is not a script to load.
     expect(findRemoteCodeReferences('"see https://github.com/huggingface/transformers.js"')).toEqual([]);
     expect(findRemoteCodeReferences('importScripts("https://evil.example/x.js")')).toEqual(['https://evil.example/x.js']);
+    // Error-message links to documentation sites whose names contain ".js" (recharts' Redux) are not scripts.
+    expect(findRemoteCodeReferences('`Minified Redux error #${e}; visit https://redux.js.org/Errors?code=${e} for the full message`')).toEqual([]);
+    expect(findRemoteCodeReferences('See https://redux-toolkit.js.org/api/getDefaultMiddleware for instructions.')).toEqual([]);
+    expect(findRemoteCodeReferences('s.src="https://cdn.example.org/lib/chart.js"')).toEqual(['https://cdn.example.org/lib/chart.js']);
   });
 
   it("rewrites transformers.js's default CDN WASM path to the packaged copy", () => {

@@ -28,7 +28,8 @@ const DOC_HOSTS = new Set(['github.com', 'developer.mozilla.org']);
 /** Remote code references in a built JS/HTML file's text: CDNs and absolute URLs of scripts or WASM. */
 export function findRemoteCodeReferences(text: string): string[] {
   const hits = new Set<string>();
-  for (const m of text.matchAll(/https?:\/\/([^\s"'`)/]+)[^\s"'`)]*?\.(?:m?js|wasm)\b/g)) if (!DOC_HOSTS.has(m[1]!)) hits.add(m[0]);
+  // The whole host, then a path ending in .js/.mjs/.wasm (a docs host such as redux.js.org is a host, not a script).
+  for (const m of text.matchAll(/https?:\/\/([^\s"'`)/]+)\/[^\s"'`)]*?\.(?:m?js|wasm)\b/g)) if (!DOC_HOSTS.has(m[1]!)) hits.add(m[0]);
   for (const m of text.matchAll(/(?:cdn\.jsdelivr\.net|unpkg\.com|cdnjs\.cloudflare\.com|esm\.sh|cdn\.skypack\.dev)[^\s"'`]*/g)) hits.add(m[0]);
   return [...hits];
 }
