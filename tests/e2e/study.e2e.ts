@@ -15,7 +15,10 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/browser';
 import { CONSENT_TEXT, NY_SCHEDULE, STUDY_ID, STUDY_SALT, participantExport, participantSource } from '../../scripts/lib/study-fixtures';
 import { addDayKey, dayKey, dayRange, weekRange } from '../../lib/metrics/time';
-import { randomArm } from '../../lib/study/enrollment';
+import { enroll, randomArm, STUDY_KEY } from '../../lib/study/enrollment';
+import { startDemoInbox } from '../demo-inbox/server';
+import { DEMO_SELECTORS } from '../../lib/adapters/demo';
+import { waitForAllBadged } from '../../scripts/lib/browser';
 
 const TZ = NY_SCHEDULE.timeZone;
 const monday = weekRange(addDayKey(dayKey(Date.now(), TZ), -14), TZ).days[0]!;
@@ -172,5 +175,36 @@ describe('pilot study: enroll, record a week, export, import elsewhere, same num
     expect(await page.locator('[data-table="inbox-time-per-day"] tbody tr').count()).toBe(7);
     if (process.env.STUDY_E2E_SCREENSHOTS) await page.screenshot({ path: process.env.STUDY_E2E_SCREENSHOTS, fullPage: true });
     expect(b.offMachine).toEqual([]);
+  });
+
+  it('control arm: the demo inbox shows no badge, queue or side-panel triage, and they come back after withdrawal', async () => {
+    const b = browsers[1]!;
+    const inbox = await startDemoInbox({ port: 0 });
+    try {
+      const ext = await b.newPage();
+      await ext.goto(`chrome-extension://${b.extensionId}/dashboard.html#study`);
+      const e = await enroll({ studyId: STUDY_ID, participantCode: 'P-201', consentText: CONSENT_TEXT, salt: STUDY_SALT, method: 'fixed', arm: 'control' }, Date.now() - 60_000, () => 's');
+      const setStudy = (v: unknown) =>
+        ext.evaluate(([k, val]) => (globalThis as unknown as { chrome: { storage: { local: { set(i: object): Promise<void> } } } }).chrome.storage.local.set({ [k as string]: val }), [STUDY_KEY, v] as const);
+      await setStudy(e);
+      const page = await b.newPage();
+      await page.goto(inbox.url);
+      await page.waitForSelector(DEMO_SELECTORS.row);
+      await page.waitForSelector('[data-ehr-triage-status]', { state: 'attached' });
+      await page.waitForTimeout(1500);
+      expect(await page.locator('[data-ehr-triage-badge]').count()).toBe(0);
+      expect(await page.locator('[data-ehr-triage-status]').evaluate((el) => getComputedStyle(el).display)).toBe('none');
+      const panel = await b.newPage();
+      await panel.goto(`chrome-extension://${b.extensionId}/sidepanel.html`);
+      await panel.waitForSelector('[data-testid="panel-control-arm"]');
+      // Withdrawal: everything is back on the same page, without a reload.
+      await setStudy({ ...e, withdrawnAt: Date.now() - 1000 });
+      const t = await waitForAllBadged(page, DEMO_SELECTORS.row);
+      expect(t.rows).toBeGreaterThan(0);
+      await panel.waitForSelector('[data-testid="panel-control-arm"]', { state: 'detached' });
+      expect(b.offMachine).toEqual([]);
+    } finally {
+      await inbox.close();
+    }
   });
 });
