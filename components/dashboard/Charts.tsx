@@ -4,9 +4,46 @@
  * it with the same numbers (Table.tsx). Recharts' accessibility layer gives keyboard focus and
  * arrow-key navigation of the data points.
  */
+import { useEffect, useState, type ReactElement } from 'react';
+import { flushSync } from 'react-dom';
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, Cell } from 'recharts';
 
 const H = 220;
+/** Printed charts (A4, two columns): fixed sizes, drawn before the page is laid out for print. */
+const PRINT_H = 110;
+export const PRINT_FULL = 700;
+export const PRINT_HALF = 340;
+
+/** True while printing (beforeprint, or print media emulated); charts then redraw at print size at once. */
+export function usePrinting(): boolean {
+  const [printing, setPrinting] = useState(() => typeof matchMedia === 'function' && matchMedia('print').matches);
+  useEffect(() => {
+    const set = (v: boolean) => flushSync(() => setPrinting(v));
+    const before = () => set(true);
+    const after = () => set(matchMedia('print').matches);
+    const mq = matchMedia('print');
+    const onMq = () => set(mq.matches);
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    mq.addEventListener('change', onMq);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+      mq.removeEventListener('change', onMq);
+    };
+  }, []);
+  return printing;
+}
+
+/** A chart sized to its container on screen, fixed in print. */
+function Sized({ print, children }: { print: number | null; children: ReactElement<{ width?: number; height?: number }> }) {
+  if (print) return <children.type {...children.props} width={print} height={PRINT_H} />;
+  return (
+    <ResponsiveContainer width="100%" height={H}>
+      {children}
+    </ResponsiveContainer>
+  );
+}
 export const COLORS = { inHours: '#1d4ed8', afterHours: '#b45309', emergency: '#b91c1c', urgent: '#b45309', routine: '#15803d', unknown: '#6b7280', line: '#1d4ed8', line2: '#7c3aed' };
 
 function Hatch({ id, color }: { id: string; color: string }) {
@@ -33,10 +70,10 @@ export function Figure({ title, summary, children }: { title: string; summary: s
 
 const minutes = (ms: number) => Math.round((ms / 60_000) * 10) / 10;
 
-export function DayTimeChart({ rows }: { rows: { label: string; inHoursMs: number; afterHoursMs: number }[] }) {
+export function DayTimeChart({ rows, print = null }: { rows: { label: string; inHoursMs: number; afterHoursMs: number }[]; print?: number | null }) {
   const data = rows.map((r) => ({ label: r.label, 'In hours (min)': minutes(r.inHoursMs), 'After hours (min)': minutes(r.afterHoursMs) }));
   return (
-    <ResponsiveContainer width="100%" height={H}>
+    <Sized print={print}>
       <BarChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 0 }} accessibilityLayer>
         <Hatch id="hatch-after" color={COLORS.afterHours} />
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
@@ -47,13 +84,13 @@ export function DayTimeChart({ rows }: { rows: { label: string; inHoursMs: numbe
         <Bar dataKey="In hours (min)" stackId="t" fill={COLORS.inHours} isAnimationActive={false} />
         <Bar dataKey="After hours (min)" stackId="t" fill="url(#hatch-after)" stroke={COLORS.afterHours} isAnimationActive={false} />
       </BarChart>
-    </ResponsiveContainer>
+    </Sized>
   );
 }
 
-export function CountBars({ rows, colors }: { rows: { label: string; count: number; key: string }[]; colors?: Record<string, string> }) {
+export function CountBars({ rows, colors, print = null }: { rows: { label: string; count: number; key: string }[]; colors?: Record<string, string>; print?: number | null }) {
   return (
-    <ResponsiveContainer width="100%" height={H}>
+    <Sized print={print}>
       <BarChart data={rows} margin={{ top: 16, right: 8, bottom: 4, left: 0 }} accessibilityLayer>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} />
@@ -66,13 +103,13 @@ export function CountBars({ rows, colors }: { rows: { label: string; count: numb
           <LabelList dataKey="count" position="top" fontSize={11} />
         </Bar>
       </BarChart>
-    </ResponsiveContainer>
+    </Sized>
   );
 }
 
-export function LinesChart({ rows, lines, unit }: { rows: Record<string, string | number | null>[]; lines: { key: string; name: string; color: string; dash?: string }[]; unit: string }) {
+export function LinesChart({ rows, lines, unit, print = null }: { rows: Record<string, string | number | null>[]; lines: { key: string; name: string; color: string; dash?: string }[]; unit: string; print?: number | null }) {
   return (
-    <ResponsiveContainer width="100%" height={H}>
+    <Sized print={print}>
       <LineChart data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 0 }} accessibilityLayer>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="label" tick={{ fontSize: 11 }} minTickGap={12} />
@@ -83,6 +120,6 @@ export function LinesChart({ rows, lines, unit }: { rows: Record<string, string 
           <Line key={l.key} dataKey={l.key} name={l.name} stroke={l.color} strokeDasharray={l.dash} dot={{ r: 2 }} connectNulls isAnimationActive={false} />
         ))}
       </LineChart>
-    </ResponsiveContainer>
+    </Sized>
   );
 }

@@ -2,7 +2,7 @@
 import { URGENCY_TEXT } from '@/lib/triage/labels';
 import { fmtMin, fmtPct, fmtTurnaround, type DashboardView as View } from '@/lib/dashboard/model';
 import { ARM_TEXT, type Arm } from '@/lib/study/enrollment';
-import { COLORS, CountBars, DayTimeChart, Figure, LinesChart } from './Charts';
+import { COLORS, CountBars, DayTimeChart, Figure, LinesChart, PRINT_FULL, PRINT_HALF, usePrinting } from './Charts';
 import { DataTable } from './Table';
 
 const CATEGORY_TEXT: Record<string, string> = {
@@ -32,6 +32,9 @@ function Tile({ label, value, note, id }: { label: string; value: string; note?:
 
 export function DashboardView({ view, multi }: { view: View; multi: boolean }) {
   const t = view.totals;
+  const printing = usePrinting();
+  const full = printing ? PRINT_FULL : null;
+  const half = printing ? PRINT_HALF : null;
   const perClin = multi && view.clinicians > 1 ? ' per clinician-day with inbox time' : ' per day with inbox time';
   const urgencyRows = (['emergency', 'urgent', 'routine', 'unknown'] as const).map((k) => ({ key: k, label: k === 'unknown' ? 'Not triaged' : URGENCY_TEXT[k], count: view.levels.byUrgency[k] }));
   const categoryRows = Object.entries(view.levels.byCategory).map(([k, count]) => ({ key: k, label: CATEGORY_TEXT[k] ?? k, count }));
@@ -63,7 +66,7 @@ export function DashboardView({ view, multi }: { view: View; multi: boolean }) {
           title={`Inbox time per ${view.bucketKind}`}
           summary={`${multi ? 'All clinicians shown, summed. ' : ''}${view.bucketKind === 'week' ? 'One bar per ISO week (the table lists every day). ' : ''}Solid bars: in clinic hours; hatched bars: after hours. ${view.days.length} days, ${fmtMin(t.activeMs)} in all, ${fmtMin(t.afterHoursMs)} after hours.`}
         >
-          <DayTimeChart rows={dayRows} />
+          <DayTimeChart rows={dayRows} print={full} />
         </Figure>
         <DataTable
           id="inbox-time-per-day"
@@ -84,14 +87,14 @@ export function DashboardView({ view, multi }: { view: View; multi: boolean }) {
         <section aria-labelledby="h-urgency">
           <h2 id="h-urgency">Messages by urgency</h2>
           <Figure title="Messages by urgency" summary={urgencyRows.map((r) => `${r.label} ${r.count}`).join(', ')}>
-            <CountBars rows={urgencyRows} colors={COLORS} />
+            <CountBars rows={urgencyRows} colors={COLORS} print={half} />
           </Figure>
           <DataTable id="messages-by-urgency" caption="Messages handled by urgency" rows={urgencyRows} columns={[{ key: 'urgency', label: 'Urgency', text: (r) => r.label }, { key: 'messages', label: 'Messages', text: (r) => String(r.count), numeric: true }]} />
         </section>
         <section aria-labelledby="h-category">
           <h2 id="h-category">Messages by category</h2>
           <Figure title="Messages by category" summary={categoryRows.map((r) => `${r.label} ${r.count}`).join(', ')}>
-            <CountBars rows={categoryRows} />
+            <CountBars rows={categoryRows} print={half} />
           </Figure>
           <DataTable id="messages-by-category" caption="Messages handled by category" rows={categoryRows} columns={[{ key: 'category', label: 'Category', text: (r) => r.label }, { key: 'messages', label: 'Messages', text: (r) => String(r.count), numeric: true }]} />
         </section>
@@ -100,7 +103,7 @@ export function DashboardView({ view, multi }: { view: View; multi: boolean }) {
       <section aria-labelledby="h-per-message">
         <h2 id="h-per-message">Time per message</h2>
         <Figure title="Distribution of time per message" summary={`Reading and reply time per message. Median ${fmtMin(view.perMessageMedianMs)}, 90th percentile ${fmtMin(view.perMessageP90Ms)}.`}>
-          <CountBars rows={view.timeBins.map((b) => ({ key: b.label, label: b.label, count: b.count }))} />
+          <CountBars rows={view.timeBins.map((b) => ({ key: b.label, label: b.label, count: b.count }))} print={half} />
         </Figure>
         <DataTable id="time-per-message" caption="Messages by time spent on them" rows={view.timeBins} columns={[{ key: 'time', label: 'Time on the message', text: (r) => r.label }, { key: 'messages', label: 'Messages', text: (r) => String(r.count), numeric: true }]} />
       </section>
@@ -109,6 +112,7 @@ export function DashboardView({ view, multi }: { view: View; multi: boolean }) {
         <h2 id="h-drafts">Draft use and edit ratio over time</h2>
         <Figure title="Draft use and edit ratio" summary={`Share of replies started from a draft (solid) and median edit ratio of sent drafts (dashed), per ${bucketName.toLowerCase()}.`}>
           <LinesChart
+            print={half}
             unit="share (0–1)"
             rows={view.buckets.map((b) => ({ label: b.label, share: b.draftShare === null ? null : Math.round(b.draftShare * 100) / 100, edit: b.editRatioMedian }))}
             lines={[
@@ -136,6 +140,7 @@ export function DashboardView({ view, multi }: { view: View; multi: boolean }) {
         <h2 id="h-turnaround">Turnaround and inbox time per 8 hours of scheduled patient time</h2>
         <Figure title="Turnaround and inbox time per 8 scheduled hours" summary={`Median turnaround in hours (solid) and inbox minutes per 8 hours of scheduled patient time (dashed), per ${bucketName.toLowerCase()}.`}>
           <LinesChart
+            print={half}
             unit="hours / minutes"
             rows={view.buckets.map((b) => ({ label: b.label, turnaround: b.turnaroundMedianMs === null ? null : Math.round((b.turnaroundMedianMs / 3600_000) * 10) / 10, per8h: min1(b.per8hMs) }))}
             lines={[

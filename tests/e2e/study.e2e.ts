@@ -174,7 +174,31 @@ describe('pilot study: enroll, record a week, export, import elsewhere, same num
     expect(tilesB).toEqual(tilesA);
     expect(await page.locator('[data-table="inbox-time-per-day"] tbody tr').count()).toBe(7);
     if (process.env.STUDY_E2E_SCREENSHOTS) await page.screenshot({ path: process.env.STUDY_E2E_SCREENSHOTS, fullPage: true });
+    // The printed report is one page (A4).
+    await page.emulateMedia({ media: 'print' });
+    const pdf = (await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
+    if (process.env.STUDY_E2E_SCREENSHOTS) {
+      writeFileSync(process.env.STUDY_E2E_SCREENSHOTS.replace(/\.png$/, '.pdf'), pdf, 'latin1');
+      await page.setViewportSize({ width: 718, height: 1050 });
+      await page.screenshot({ path: process.env.STUDY_E2E_SCREENSHOTS.replace(/\.png$/, '-print.png'), fullPage: true });
+    }
+    expect(pdf.match(/\/Type\s*\/Page(?!s)/g)?.length).toBe(1);
+    await page.emulateMedia({ media: 'screen' });
     expect(b.offMachine).toEqual([]);
+  });
+
+  it('retention: deleting everything asks for confirmation, then removes every import', async () => {
+    const b = browsers[1]!;
+    const page = await b.newPage();
+    await page.goto(`chrome-extension://${b.extensionId}/dashboard.html#study`);
+    await expect.poll(() => page.locator('[data-imported]').count()).toBe(3);
+    await page.click('button:has-text("Delete everything…")');
+    const confirm = page.locator('[role=alertdialog] button:has-text("Delete everything")');
+    expect(await confirm.isDisabled()).toBe(true);
+    await page.fill('input[name=confirmDelete]', 'DELETE');
+    await confirm.click();
+    await page.waitForSelector('[data-retention-done]');
+    await expect.poll(() => page.locator('[data-imported]').count()).toBe(0);
   });
 
   it('control arm: the demo inbox shows no badge, queue or side-panel triage, and they come back after withdrawal', async () => {
