@@ -36,6 +36,7 @@ export function SchedulePanel() {
     },
     onError: (err) => setNotice({ kind: 'error', lines: [String(err)] }),
   });
+  if (settings.isError) return <p role="alert" className="notice error">Could not read the schedule: {String(settings.error)}</p>;
   if (!form) return <p>Loading…</p>;
   const set = (patch: Partial<ScheduleForm>) => {
     setForm({ ...form, ...patch });
