@@ -28,7 +28,9 @@ function Dashboard() {
   const [source, setSource] = useState<Source>(params.get('source') === 'imported' ? 'imported' : 'own');
   const [participant, setParticipant] = useState('all');
   const [arm, setArm] = useState<ArmToday | 'all'>('all');
-  const [periodKind, setPeriodKind] = useState<'today' | 'week' | 'days30' | 'custom'>((params.get('period') as 'today') ?? 'week');
+  const [periodKind, setPeriodKind] = useState<'today' | 'week' | 'days30' | 'custom' | 'study'>(
+    (params.get('period') as 'today') ?? (params.get('source') === 'imported' ? 'study' : 'week'),
+  );
   const [from, setFrom] = useState(params.get('from') ?? '');
   const [to, setTo] = useState(params.get('to') ?? '');
 
@@ -48,10 +50,18 @@ function Dashboard() {
     'UTC';
   const period: Period = useMemo(() => {
     if (periodKind === 'custom' && /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to)) return { kind: 'custom', from, to };
+    // The whole study: from the first imported export's start to the last one's end.
+    const list = importedList.data ?? [];
+    if (periodKind === 'study' && list.length) {
+      const zone = list[0]!.manifest.schedule.timeZone;
+      const first = Math.min(...list.map((r) => r.manifest.range.from));
+      const last = Math.max(...list.map((r) => Math.max(r.manifest.range.from, r.manifest.range.to - 1)));
+      return { kind: 'custom', from: dayKey(first, zone), to: dayKey(last, zone) };
+    }
     if (periodKind === 'days30') return { kind: 'days', days: 30 };
     if (periodKind === 'today') return { kind: 'today' };
     return { kind: 'week' };
-  }, [periodKind, from, to]);
+  }, [periodKind, from, to, importedList.data]);
   const range = useMemo(() => periodDays(period, Date.now(), tz), [period, tz]);
   const armFilter = source === 'imported' ? arm : 'all';
 
@@ -111,7 +121,16 @@ function Dashboard() {
           <form className="controls no-print" onSubmit={(e) => e.preventDefault()} aria-label="What to show">
             <label>
               Data{' '}
-              <select value={source} onChange={(e) => setSource(e.target.value as Source)} name="source">
+              <select
+                value={source}
+                onChange={(e) => {
+                  const next = e.target.value as Source;
+                  setSource(next);
+                  if (next === 'imported' && periodKind !== 'custom') setPeriodKind('study');
+                  if (next === 'own' && periodKind === 'study') setPeriodKind('week');
+                }}
+                name="source"
+              >
                 <option value="own">This browser</option>
                 <option value="imported">Imported participants ({importedCount})</option>
               </select>
@@ -142,6 +161,7 @@ function Dashboard() {
             <label>
               Period{' '}
               <select value={periodKind} onChange={(e) => setPeriodKind(e.target.value as typeof periodKind)} name="period">
+                {source === 'imported' ? <option value="study">Whole study</option> : null}
                 <option value="today">Today</option>
                 <option value="week">This week</option>
                 <option value="days30">Last 30 days</option>

@@ -164,6 +164,12 @@ describe('pilot study: enroll, record a week, export, import elsewhere, same num
     await page.setInputFiles('input[name=imports]', [paths[0]!]);
     await expect.poll(() => page.locator('[data-refused="P-101.ndjson"]').innerText()).toMatch(/duplicated/);
 
+    // Imported data opens on the whole study.
+    await page.goto(`chrome-extension://${b.extensionId}/dashboard.html?source=imported#dashboard`);
+    await page.waitForSelector('html[data-ready="true"] .report');
+    expect(await page.locator('select[name=period]').inputValue()).toBe('study');
+    expect(await page.locator('[data-table="clinicians"] tbody tr').count()).toBe(3);
+
     await page.goto(dashboardUrl(b, '&source=imported'));
     await page.waitForSelector('html[data-ready="true"] .report');
     expect(await page.locator('[data-table="clinicians"] tbody tr').count()).toBe(3);
