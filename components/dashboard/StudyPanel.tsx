@@ -180,7 +180,8 @@ function ExportPanel({ e }: { e: Enrollment }) {
       <h2 id="export-h">Export de-identified data</h2>
       <p className="muted">
         Times, counts, urgency levels and edit ratios of the study period only; no message text, no patient identifiers; ids hashed with the study salt. The
-        <code> .ndjson</code> file is what the study team imports; the CSV files are the same tables for analysis; the manifest lists counts and SHA-256 checksums.
+        first <code>.ndjson</code> file (the bundle) is what the study team imports; the CSV and per-table NDJSON files are the same tables for analysis; the manifest lists
+        counts and SHA-256 checksums.
       </p>
       <button type="button" className="primary" onClick={() => run.mutate()} disabled={run.isPending}>
         {run.isPending ? 'Exporting…' : 'Export'}
@@ -192,9 +193,9 @@ function ExportPanel({ e }: { e: Enrollment }) {
             {m.counts.event} events, {m.counts.message} messages, {m.counts.draft} draft uses, {m.counts.day} days. Download:
           </p>
           <ul className="files">
-            {files.map((f) => (
+            {files.map((f, i) => (
               <li key={f.name}>
-                <a href={f.url} download={f.name} data-file={f.name.endsWith('.ndjson') ? 'bundle' : f.name.split('_').pop()}>
+                <a href={f.url} download={f.name} data-file={i === 0 ? 'bundle' : f.name.split('_').pop()}>
                   {f.name}
                 </a>
               </li>

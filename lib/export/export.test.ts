@@ -85,11 +85,23 @@ describe('de-identified export', () => {
   it('writes CSV per table and a manifest with counts and SHA-256 of every file', async () => {
     const { bundle } = await roundTrip('P-004');
     const files = await exportFiles(bundle);
-    expect(files.map((f) => f.name.replace(/^.*_P-004_\d{4}-\d{2}-\d{2}/, ''))).toEqual(['.ndjson', '_events.csv', '_messages.csv', '_drafts.csv', '_days.csv', '_manifest.json']);
+    expect(files.map((f) => f.name.replace(/^.*_P-004_\d{4}-\d{2}-\d{2}/, ''))).toEqual([
+      '.ndjson',
+      '_events.csv',
+      '_messages.csv',
+      '_drafts.csv',
+      '_days.csv',
+      '_events.ndjson',
+      '_messages.ndjson',
+      '_drafts.ndjson',
+      '_days.ndjson',
+      '_manifest.json',
+    ]);
+    expect(files[8]!.text.trim().split('\n').map((l) => JSON.parse(l))).toEqual(bundle.days);
     const events = files[1]!.text.split('\n');
     expect(events[0]).toBe('eventId,start,end,day,kind,adapter,messageId,patientId,arm');
     expect(events.length).toBe(bundle.events.length + 1);
-    const manifest = JSON.parse(files[5]!.text);
+    const manifest = JSON.parse(files[9]!.text);
     expect(manifest.files[1]).toEqual({ name: files[1]!.name, rows: bundle.events.length, sha256: await sha256Hex(files[1]!.text) });
     expect(manifest.counts).toEqual(bundle.manifest.counts);
   });

@@ -1,7 +1,7 @@
 /**
  * An export as files: the NDJSON bundle (manifest line + rows; what the importer reads), one CSV
- * per table (papaparse, for R / Stata / spreadsheets) and `manifest.json` listing every file with
- * its row count and SHA-256.
+ * and one NDJSON file per table (papaparse for the CSV; for R / Stata / spreadsheets / jq) and
+ * `manifest.json` listing every file with its row count and SHA-256.
  */
 import Papa from 'papaparse';
 import { bodyLines } from './build';
@@ -40,10 +40,17 @@ export async function exportFiles(b: ExportBundle): Promise<ExportFile[]> {
     ['day', b.days],
   ];
   const files: ExportFile[] = [{ name: `${base}.ndjson`, mime: 'application/x-ndjson', text: bundleToNdjson(b) }];
-  for (const [type, rows] of tables) files.push({ name: `${base}_${type}s.csv`, mime: 'text/csv', text: toCsv(rows, CSV_COLUMNS[type]) });
-  const listing = await Promise.all(
-    files.map(async (f, i) => ({ name: f.name, rows: i === 0 ? 1 + b.events.length + b.messages.length + b.drafts.length + b.days.length : tables[i - 1]![1].length, sha256: await sha256Hex(f.text) })),
-  );
+  const rowsOf: number[] = [1 + b.events.length + b.messages.length + b.drafts.length + b.days.length];
+  for (const [type, rows] of tables) {
+    files.push({ name: `${base}_${type}s.csv`, mime: 'text/csv', text: toCsv(rows, CSV_COLUMNS[type]) });
+    rowsOf.push(rows.length);
+  }
+  // The same tables as NDJSON, one file each (the bundle above is what the importer reads).
+  for (const [type, rows] of tables) {
+    files.push({ name: `${base}_${type}s.ndjson`, mime: 'application/x-ndjson', text: rows.map((r) => JSON.stringify(r) + '\n').join('') });
+    rowsOf.push(rows.length);
+  }
+  const listing = await Promise.all(files.map(async (f, i) => ({ name: f.name, rows: rowsOf[i]!, sha256: await sha256Hex(f.text) })));
   const { sha256: bundleSeal, ...rest } = b.manifest;
   files.push({ name: `${base}_manifest.json`, mime: 'application/json', text: JSON.stringify({ ...rest, bundleSeal, files: listing }, null, 2) + '\n' });
   return files;
