@@ -46,7 +46,7 @@ describe('startInboxWithConfigured', () => {
     const doc = loadFixture('configured/acme-inbox.html', ACME_URL);
     const e = env({ [CONFIGURED_ADAPTERS_KEY]: file([LOCAL_ACME]) });
     await startInboxWithConfigured(ctx(), doc, e.opts);
-    await tick();
+    await vi.waitFor(() => expect(badgeCells(doc)).toHaveLength(4), { timeout: 3000 });
     expect(badgeCells(doc)).toEqual([
       ['MSG-20417', 'ac-col-flags'],
       ['MSG-20409', 'ac-col-flags'],
@@ -85,13 +85,11 @@ describe('startInboxWithConfigured', () => {
       return { adapters: [policy] };
     });
     await startInboxWithConfigured(ctx(), doc, e.opts);
-    await tick();
     // Policy is slow: the saved adapter runs meanwhile…
-    expect(badgeCells(doc).map((b) => b[1])).toEqual(['ac-col-flags', 'ac-col-flags', 'ac-col-flags', 'ac-col-flags']);
+    await vi.waitFor(() => expect(badgeCells(doc).map((b) => b[1])).toEqual(['ac-col-flags', 'ac-col-flags', 'ac-col-flags', 'ac-col-flags']), { timeout: 3000 });
     release();
-    await tick();
     // …and policy's version replaces it when it arrives.
-    expect(badgeCells(doc).map((b) => b[1])).toEqual(['ac-col-subject', 'ac-col-subject', 'ac-col-subject', 'ac-col-subject']);
+    await vi.waitFor(() => expect(badgeCells(doc).map((b) => b[1])).toEqual(['ac-col-subject', 'ac-col-subject', 'ac-col-subject', 'ac-col-subject']), { timeout: 3000 });
     expect(doc.querySelectorAll('[data-ehr-triage-status]')).toHaveLength(1);
   });
 
@@ -99,14 +97,12 @@ describe('startInboxWithConfigured', () => {
     const doc = loadFixture('configured/acme-inbox.html', ACME_URL);
     const e = env({ [CONFIGURED_ADAPTERS_KEY]: file([LOCAL_ACME]) });
     await startInboxWithConfigured(ctx(), doc, e.opts);
-    await tick();
-    expect(doc.querySelectorAll('[data-ehr-triage-badge]')).toHaveLength(4);
+    await vi.waitFor(() => expect(doc.querySelectorAll('[data-ehr-triage-badge]')).toHaveLength(4), { timeout: 3000 });
     e.get.mockResolvedValue({ [CONFIGURED_ADAPTERS_KEY]: file([]) });
     e.change({ unrelated: {} });
     await tick();
     expect(doc.querySelectorAll('[data-ehr-triage-badge]')).toHaveLength(4);
     e.change({ [CONFIGURED_ADAPTERS_KEY]: {} });
-    await tick();
-    expect(doc.querySelectorAll('[data-ehr-triage-badge], [data-ehr-triage-status]')).toHaveLength(0);
+    await vi.waitFor(() => expect(doc.querySelectorAll('[data-ehr-triage-badge], [data-ehr-triage-status]')).toHaveLength(0), { timeout: 3000 });
   });
 });
