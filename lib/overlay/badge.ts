@@ -30,7 +30,7 @@ export function findBadge(anchor: Element): HTMLElement | null {
 
 /** What the badge shows; used to skip redundant DOM writes. */
 function signature(messageId: string, r: TriageResult): string {
-  return `${messageId}|${r.textHash}|${r.urgency}|${r.source}|${r.category ?? ''}|${r.score.toFixed(2)}`;
+  return `${messageId}|${r.textHash}|${r.urgency}|${r.source}|${r.category ?? ''}|${r.score}`;
 }
 
 /** Create or update the badge for a row. Returns true when the DOM changed. */
@@ -75,7 +75,7 @@ export function renderBadge(anchor: HTMLElement, messageId: string, r: TriageRes
   host.dataset.ehrTriageFor = messageId;
   host.dataset.ehrTriageUrgency = r.urgency;
   host.dataset.ehrTriageSource = r.source;
-  host.dataset.ehrTriageScore = r.score.toFixed(3);
+  host.dataset.ehrTriageScore = String(r.score);
   if (r.category) host.dataset.ehrTriageCategory = r.category;
   else delete host.dataset.ehrTriageCategory;
 
