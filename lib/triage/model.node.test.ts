@@ -1,7 +1,8 @@
 /**
  * The REAL shipped model (public/models/triage-v1) in Node, through the same
  * lib/triage/model.ts the extension's model host uses (onnxruntime-node here).
- * Skipped, with a message, only when the model files are absent.
+ * The model files are part of the repository: when any is missing, every test here
+ * FAILS (it is never skipped); rebuild them with `npm run train`.
  */
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -15,10 +16,9 @@ const MODELS_DIR = process.env.TRIAGE_MODELS_DIR ?? resolve(dirname(fileURLToPat
 const MODEL_DIR = resolve(MODELS_DIR, 'triage-v1');
 const REQUIRED = ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'triage.json', 'onnx/model.onnx', 'onnx/model_quantized.onnx'];
 const missing = REQUIRED.filter((f) => !existsSync(resolve(MODEL_DIR, f)));
-const absent = missing.length > 0;
-if (absent) {
-  console.warn(`[model.node.test] SKIPPED: the triage model is not in ${MODEL_DIR} (missing: ${missing.join(', ')}).`);
-}
+const MISSING_MESSAGE = `the triage model is incomplete in ${MODEL_DIR} (missing: ${missing.join(', ')}); run \`npm run train\``;
+/** First line of every test: fails it (never skips it) when a model file is missing. */
+const requireModel = () => expect(missing, MISSING_MESSAGE).toEqual([]);
 
 const CASES = [
   { text: 'crushing chest pain and sweating, left arm numb', urgency: 'emergency', category: null },
@@ -30,19 +30,17 @@ const TEXTS = CASES.map((c) => c.text);
 const argmax = (r: Record<string, number>) => Object.entries(r).sort((a, b) => b[1] - a[1])[0]![0];
 const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
 
-/** Every test is skipped, with the reason in its name, only when the model files are absent. */
-const itReal = it.skipIf(absent);
-const SUITE = absent
-  ? `triage model (real files, Node) — SKIPPED: model files absent in ${MODEL_DIR} (missing: ${missing.join(', ')})`
-  : 'triage model (real files, Node)';
-
-describe(SUITE, () => {
+describe('triage model (real files, Node)', () => {
   let q8: TriageModel;
   let fp32: TriageModel;
   const fetchCalls: string[] = [];
 
+  it('has every model file', () => {
+    requireModel();
+  });
+
   beforeAll(async () => {
-    if (absent) return;
+    if (missing.length) return; // every test fails on requireModel()
     const realFetch = globalThis.fetch;
     const spy = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
       fetchCalls.push(String(input instanceof Request ? input.url : input));
@@ -62,7 +60,8 @@ describe(SUITE, () => {
     await fp32?.dispose();
   });
 
-  itReal('loads from local files only: remote models off, no network request', () => {
+  it('loads from local files only: remote models off, no network request', () => {
+    requireModel();
     expect(env.allowRemoteModels).toBe(false);
     expect(env.allowLocalModels).toBe(true);
     expect(fetchCalls.filter((u) => /^https?:/i.test(u))).toEqual([]);
@@ -71,7 +70,8 @@ describe(SUITE, () => {
     expect(q8.config.maxLength).toBeGreaterThan(0);
   });
 
-  itReal('outputs probabilities that sum to 1, a score in 0..1 and an embedding', async () => {
+  it('outputs probabilities that sum to 1, a score in 0..1 and an embedding', async () => {
+    requireModel();
     for (const o of await q8.classify(TEXTS)) {
       expect(sum(o.probs.urgency)).toBeCloseTo(1, 5);
       expect(sum(o.probs.category)).toBeCloseTo(1, 5);
@@ -84,7 +84,8 @@ describe(SUITE, () => {
     }
   });
 
-  itReal('classifies three obvious cases', async () => {
+  it('classifies three obvious cases', async () => {
+    requireModel();
     const outs = await q8.classify(TEXTS);
     CASES.forEach((c, i) => {
       const o = outs[i]!;
@@ -93,7 +94,8 @@ describe(SUITE, () => {
     });
   });
 
-  itReal('q8 and fp32 agree on the argmax of both heads', async () => {
+  it('q8 and fp32 agree on the argmax of both heads', async () => {
+    requireModel();
     const a = await q8.classify(TEXTS);
     const b = await fp32.classify(TEXTS);
     TEXTS.forEach((t, i) => {
@@ -104,7 +106,8 @@ describe(SUITE, () => {
     });
   });
 
-  itReal('batched results equal single results (padding does not leak)', async () => {
+  it('batched results equal single results (padding does not leak)', async () => {
+    requireModel();
     for (const model of [q8, fp32]) {
       const batch = await model.classify(TEXTS);
       for (const [i, t] of TEXTS.entries()) {
@@ -119,7 +122,8 @@ describe(SUITE, () => {
     }
   });
 
-  itReal('explains with phrases from the text that carry positive weight, pointing at the red flag', async () => {
+  it('explains with phrases from the text that carry positive weight, pointing at the red flag', async () => {
+    requireModel();
     // A red flag buried after a routine request: removing it must lower the score most.
     const buried = 'Refill\nplease refill my metformin. also my face is droopy and I cannot lift my left arm';
     const phrases = await q8.explain(buried, 3);
