@@ -18,7 +18,7 @@ import type { AdapterConfig } from '../adapters/config-schema';
 import { InboxOverlay, type VisibleTriage } from '../overlay/controller';
 import { createInboxTools, type InboxTools } from '../overlay/tools';
 import { onMessage, sendMessage } from '../messaging/protocol';
-import { createContentTriager } from './triager';
+import { clipOpenMessage, createContentTriager } from './triager';
 import { createStudyGate, type StudyGate } from '../study/gate';
 import { attachDrafts } from '../drafts/attach';
 import { attachActivity } from '../activity/attach';
@@ -60,7 +60,7 @@ export function startInbox(ctx: Ctx, doc: Document = document, adapters: readonl
       onOpenMessage: (message, triage) => {
         drafts?.onOpen(message);
         activity?.onOpen(message);
-        sendMessage('reportOpenMessage', { adapterId: adapter.id, message, triage }).catch(() => undefined);
+        sendMessage('reportOpenMessage', { adapterId: adapter.id, message: message && clipOpenMessage(message), triage }).catch(() => undefined);
       },
       onScan: (stats) => {
         lastScan = stats;

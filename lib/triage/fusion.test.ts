@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fuse, type RuleResult } from './fusion';
+import { SHORT_TEXT_WORDS, fuse, wordCount, type RuleResult } from './fusion';
 import type { ModelOutput } from './decide';
 import { TriageResultSchema } from './result';
 import { URGENCIES, urgencyRank, type Urgency } from './labels';
@@ -49,11 +49,11 @@ describe('fuse: model only', () => {
   });
   it('adds salient phrases after the model reason', () => {
     const m = modelOut('emergency', [0.93, 0.05, 0.02]);
-    const r = fuse('crushing chest pain', undefined, m, NO_RULES, [
+    const r = fuse('crushing chest pain since this morning', undefined, m, NO_RULES, [
       { text: 'chest pain', weight: 0.41 },
       { text: 'crushing', weight: 0.12 },
     ]);
-    expect(r.textHash).toBe(textHash('crushing chest pain'));
+    expect(r.textHash).toBe(textHash('crushing chest pain since this morning'));
     expect(r.reasons).toEqual(['Model: emergency 0.93', 'Driven by: “chest pain”, “crushing”']);
     expect(r.salient).toEqual([
       { text: 'chest pain', weight: 0.41 },
@@ -89,7 +89,7 @@ describe('fuse: rules raise, never lower', () => {
   });
   it('does not lower an emergency when the rules only say urgent', () => {
     const m = modelOut('emergency', [0.8, 0.15, 0.05]);
-    const r = fuse('t', 'h', m, FEVER);
+    const r = fuse('a message of at least five words', 'h', m, FEVER);
     expect(r.urgency).toBe('emergency');
     expect(r.source).toBe('model');
     expect(r.score).toBeCloseTo(0.875, 12);
@@ -107,7 +107,7 @@ describe('fuse: rules raise, never lower', () => {
     for (const u of URGENCIES) {
       for (const rr of floors) {
         const m = modelOut(u, u === 'emergency' ? [0.9, 0.05, 0.05] : u === 'urgent' ? [0.2, 0.6, 0.2] : [0.01, 0.04, 0.95]);
-        const r = fuse('t', 'h', m, rr);
+        const r = fuse('a message of at least five words', 'h', m, rr);
         expect(urgencyRank(r.urgency)).toBeGreaterThanOrEqual(urgencyRank(u));
         expect(urgencyRank(r.urgency)).toBeGreaterThanOrEqual(rr.floor ? urgencyRank(rr.floor) : 0);
         expect(r.score).toBeGreaterThanOrEqual(m.score);
@@ -161,5 +161,54 @@ describe('fuse: rules only (model null)', () => {
     expect(r.reasons).toEqual(['Chest pain: “chest pain”', 'High fever: “fever of 102”']);
     expect(r.redFlags).toHaveLength(3);
     expect(r.score).toBeCloseTo(0.93, 12);
+  });
+});
+
+describe('fuse: too few words for the model alone', () => {
+  it('counts words in any script, not punctuation or spaces', () => {
+    expect(wordCount('  Refill   request ')).toBe(2);
+    expect(wordCount('ألم في الصدر')).toBe(3);
+    expect(wordCount('胸痛')).toBe(1);
+    expect(wordCount(' \n\t -- !! ')).toBe(0);
+    expect(SHORT_TEXT_WORDS).toBe(5);
+  });
+
+  it('a short text the model calls an emergency is shown urgent, below the emergency band, and says why', () => {
+    const r = fuse('Refill request', 'h', modelOut('emergency', [0.08, 0.3, 0.62]), NO_RULES);
+    expect(r.urgency).toBe('urgent');
+    expect(r.score).toBeCloseTo(0.23, 6);
+    expect(r.source).toBe('model');
+    expect(r.reasons).toEqual(['Only 2 words to go on: open the message for its full triage', 'Model: emergency 0.08']);
+  });
+
+  it('the score stays below the emergency band even when the model is sure', () => {
+    const r = fuse('feeling much worse', 'h', modelOut('emergency', [0.95, 0.05, 0]), NO_RULES);
+    expect(r.urgency).toBe('urgent');
+    expect(r.score).toBe(0.89);
+  });
+
+  it('the red-flag rules still make a short text an emergency', () => {
+    const r = fuse('chest pain', 'h', modelOut('emergency', [0.9, 0.1, 0]), CHEST);
+    expect(r.urgency).toBe('emergency');
+    expect(r.score).toBeGreaterThanOrEqual(0.9);
+    expect(r.source).toBe('model+rules');
+  });
+
+  it('five words or more: the model decides as usual', () => {
+    const r = fuse('my chest feels heavy today', 'h', modelOut('emergency', [0.5, 0.3, 0.2]), NO_RULES);
+    expect(r.urgency).toBe('emergency');
+    expect(r.score).toBeCloseTo(0.65, 6);
+  });
+
+  it('no text at all: routine with "read it yourself", never a confident level', () => {
+    const r = fuse('   ', 'h', modelOut('emergency', [0.6, 0.3, 0.1]), NO_RULES);
+    expect(r.urgency).toBe('routine');
+    expect(r.score).toBe(0.1);
+    expect(r.reasons[0]).toBe('No text to read here: open the message and read it yourself');
+  });
+
+  it('urgent and routine short texts are left as the model says', () => {
+    expect(fuse('ok thx', 'h', modelOut('routine', [0.01, 0.04, 0.95]), NO_RULES).urgency).toBe('routine');
+    expect(fuse('rash again', 'h', modelOut('urgent', [0.05, 0.6, 0.35]), NO_RULES).urgency).toBe('urgent');
   });
 });

@@ -40,6 +40,14 @@ export function redFlagReasons(matches: readonly RuleMatch[]): string[] {
   return dedupe(ordered.map((m) => `${m.label}: “${m.phrase}”`));
 }
 
+/** Texts with fewer words than this cannot be an emergency on the model's word alone. */
+export const SHORT_TEXT_WORDS = 5;
+
+/** Words with at least one letter or digit, in any script. */
+export function wordCount(text: string): number {
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
 export function fuse(
   text: string,
   hash: string | undefined,
@@ -68,10 +76,27 @@ export function fuse(
     };
   }
 
-  const fused = maxUrgency(model.urgency, rules.floor) ?? model.urgency;
-  const raised = urgencyRank(fused) > urgencyRank(model.urgency);
-  const score = clamp01(raised && fused !== 'routine' ? Math.max(model.score, SCORE_FLOOR[fused]) : model.score);
+  // A few words (a list that shows only the subject, "ok thx", an empty body) are too little
+  // evidence for the model alone to call an emergency: it says urgent ("look soon") and the
+  // red-flag rules, which read every phrase, still decide emergencies. Without any word to read
+  // the model is not asked to judge at all.
+  const words = wordCount(text);
+  let modelUrgency: Urgency = model.urgency;
+  let modelScore = model.score;
+  if (words === 0) {
+    modelUrgency = 'routine';
+    modelScore = Math.min(modelScore, RULES_ONLY_SCORE.routine);
+  } else if (words < SHORT_TEXT_WORDS && modelUrgency === 'emergency') {
+    modelUrgency = 'urgent';
+    modelScore = Math.min(modelScore, SCORE_FLOOR.emergency - 0.01);
+  }
 
+  const fused = maxUrgency(modelUrgency, rules.floor) ?? modelUrgency;
+  const raised = urgencyRank(fused) > urgencyRank(modelUrgency);
+  const score = clamp01(raised && fused !== 'routine' ? Math.max(modelScore, SCORE_FLOOR[fused]) : modelScore);
+
+  if (words === 0) reasons.push('No text to read here: open the message and read it yourself');
+  else if (modelUrgency !== model.urgency) reasons.push(`Only ${words} word${words === 1 ? '' : 's'} to go on: open the message for its full triage`);
   reasons.push(`Model: ${model.urgency} ${model.probs.urgency[model.urgency].toFixed(2)}`);
   const shown = salient.filter((s) => s.text);
   if (shown.length) reasons.push(`Driven by: ${shown.map((s) => `“${s.text}”`).join(', ')}`);
