@@ -83,7 +83,7 @@ export function TriageView({
           {message.sentAtText ? ` · ${message.sentAtText}` : ''}
         </div>
         <p style={{ fontWeight: 600, margin: '6px 0' }}>{message.subject || '(no subject)'}</p>
-        <div className="message-text" data-testid="panel-message">
+        <div className="message-text" data-testid="panel-message" dir="auto">
           {segments.map((s, i) =>
             s.level ? (
               <mark key={i} className={`flag-${s.level}`}>

@@ -45,17 +45,22 @@ export function BuiltInSites() {
   };
 
   const add = useMutation({
-    mutationFn: async (args: { site: BuiltInSite; permission: Promise<{ granted: boolean; error?: string }> }) => {
+    mutationFn: async (args: { site: BuiltInSite; permission: Promise<{ granted: boolean; error?: string }>; assumedHttps: boolean }) => {
       const perm = await args.permission;
       const saved = await addSite(areas().local, args.site);
-      return { perm, saved, site: args.site, fresh: await loadSites(areas()) };
+      return { perm, saved, site: args.site, fresh: await loadSites(areas()), assumedHttps: args.assumedHttps };
     },
-    onSuccess: async ({ perm, saved, site, fresh }) => {
+    onSuccess: async ({ perm, saved, site, fresh, assumedHttps }) => {
       await show(fresh);
       if (!saved.ok) setNotice({ kind: 'error', text: `Not added: ${saved.errors.join('; ')}` });
       else if (!perm.granted) setNotice({ kind: 'warn', text: `Added ${site.urlPatterns[0]}, but access to it was not allowed, so nothing runs there yet. Use "Allow access" when ready.` });
       else {
-        setNotice({ kind: 'ok', text: `Added ${site.urlPatterns[0]} (${SITE_EHRS[site.ehr].name}). Reload the EHR tab to see the badges.` });
+        setNotice({
+          kind: 'ok',
+          text: `Added ${site.urlPatterns[0]} (${SITE_EHRS[site.ehr].name}). Reload the EHR tab to see the badges.${
+            assumedHttps ? ' No http:// or https:// was typed, so https:// was assumed: if your EHR opens with http://, add that address instead.' : ''
+          }`,
+        });
         setAddress('');
       }
     },
@@ -85,7 +90,7 @@ export function BuiltInSites() {
     setNotice(null);
     const site: BuiltInSite = { ehr, urlPatterns: [pattern] };
     const permission = requestOrigins(missingOrigins(site.urlPatterns, SUPPORTED_MATCHES, granted.data ?? []));
-    add.mutate({ site, permission });
+    add.mutate({ site, permission, assumedHttps: !/^[a-z][a-z0-9+.-]*:\/\//i.test(address.trim()) });
   };
 
   const onAllow = (origins: string[]) => {

@@ -30,7 +30,8 @@ describe('patternForAddress', () => {
   it('refuses what is not one web site, with a sentence a user can act on', () => {
     expect(() => patternForAddress('')).toThrow(/Type the address/);
     expect(() => patternForAddress('ftp://emr.example.org')).toThrow(/Only http and https/);
-    expect(() => patternForAddress('https://*.example.org')).toThrow(/not a web address|without wildcards/);
+    expect(() => patternForAddress('https://*.example.org')).toThrow('Type one site, without wildcards.');
+    expect(() => patternForAddress('*.example.org')).toThrow('Type one site, without wildcards.');
     expect(() => patternForAddress('https://nurse:secret@emr.example.org')).toThrow(/user name and password/);
     expect(() => patternForAddress('http://exa mple')).toThrow(/not a web address/);
   });

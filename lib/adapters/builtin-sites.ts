@@ -38,6 +38,7 @@ export const BuiltInSitesSchema = z.array(BuiltInSiteSchema).max(MAX_SITES, { er
 export function patternForAddress(address: string): string {
   const t = address.trim();
   if (!t) throw new Error('Type the address of your EHR, for example https://emr.example.org');
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^/]*\*/i.test(t) || /^[^/:]*\*/.test(t)) throw new Error('Type one site, without wildcards.');
   let url: URL;
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(t) ? t : `https://${t}`);
