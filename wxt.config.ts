@@ -17,7 +17,8 @@ export default defineConfig({
     // (WXT does this itself from 0.21.x, which needs Node 22).
     esbuild: { charset: 'ascii' },
     // Module workers (the bench's model-in-a-worker): ONNX Runtime imports its WASM loader with import().
-    worker: { format: 'es' as const },
+    // The worker bundle has its own plugin list: it needs the CDN path removed too.
+    worker: { format: 'es' as const, plugins: () => [stripRemoteWasmLoader()] },
     plugins: [stripRemoteWasmLoader()],
     resolve: {
       // transformers.js imports the WebGPU build of ONNX Runtime (a 27 MB WASM); the model
