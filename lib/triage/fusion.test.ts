@@ -168,7 +168,9 @@ describe('fuse: too few words for the model alone', () => {
   it('counts words in any script, not punctuation or spaces', () => {
     expect(wordCount('  Refill   request ')).toBe(2);
     expect(wordCount('ألم في الصدر')).toBe(3);
-    expect(wordCount('胸痛')).toBe(1);
+    expect(wordCount('胸痛')).toBe(2);
+    expect(wordCount('我老公刚才在厨房突然晕倒了')).toBe(13);
+    expect(wordCount('Keppra 切れそう')).toBe(5);
     expect(wordCount(' \n\t -- !! ')).toBe(0);
     expect(SHORT_TEXT_WORDS).toBe(5);
   });

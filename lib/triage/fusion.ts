@@ -43,9 +43,18 @@ export function redFlagReasons(matches: readonly RuleMatch[]): string[] {
 /** Texts with fewer words than this cannot be an emergency on the model's word alone. */
 export const SHORT_TEXT_WORDS = 5;
 
-/** Words with at least one letter or digit, in any script. */
+/**
+ * Words with at least one letter or digit, in any script. Scripts written without spaces
+ * (Chinese, Japanese, Thai) count each of their characters.
+ */
 export function wordCount(text: string): number {
-  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  let n = 0;
+  for (const w of text.split(/\s+/)) {
+    const unspaced = w.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/gu)?.length ?? 0;
+    const rest = w.replace(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/gu, ' ');
+    n += unspaced + rest.split(' ').filter((x) => /[\p{L}\p{N}]/u.test(x)).length;
+  }
+  return n;
 }
 
 export function fuse(
