@@ -33,13 +33,4 @@ export async function loadImportedList(): Promise<ImportedExportRecord[]> {
   return out;
 }
 
-export function download(name: string, text: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+export { downloadText as download } from '@/lib/util/download';

@@ -67,14 +67,4 @@ export async function previewInTab(tabId: number, config: AdapterConfig, highlig
   return result ?? { ok: false, errors: ['the page gave no answer (it may still be loading; try again)'] };
 }
 
-/** Offer text as a file download. */
-export function downloadText(filename: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+export { downloadText } from '@/lib/util/download';

@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { MatchPatternSchema } from './config-schema';
+import { textHash } from '../util/hash';
 
 export const BUILTIN_SITES_KEY = 'builtInSites';
 export const MAX_SITES = 50;
@@ -53,10 +54,7 @@ export function patternForAddress(address: string): string {
 
 /** A stable id for a site's content-script registration. */
 export function siteId(site: BuiltInSite): string {
-  const key = `${site.ehr}|${site.urlPatterns.join('|')}`;
-  let h = 2166136261;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
-  return `site-${site.ehr}-${(h >>> 0).toString(36)}`;
+  return `site-${site.ehr}-${textHash(`${site.ehr}|${site.urlPatterns.join('|')}`).slice(0, 12)}`;
 }
 
 export interface SitesAreaLike {
