@@ -59,6 +59,11 @@ export default defineConfig({
       },
     },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    // Cross-origin isolation for the extension's own pages: ONNX Runtime's WASM threads need
+    // SharedArrayBuffer (the offscreen model host runs two; lib/model-host/host.ts). The pages load
+    // nothing from other origins, so nothing else changes.
+    cross_origin_embedder_policy: { value: 'require-corp' },
+    cross_origin_opener_policy: { value: 'same-origin' },
     content_security_policy: {
       // WASM for the on-device model; no remote script anywhere.
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",

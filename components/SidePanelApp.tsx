@@ -76,7 +76,7 @@ function ModelLine({ status }: { status: ModelStatus | null | undefined }) {
           ? `The model could not load; red-flag rules are still checking every message. (${status.error ?? 'unknown error'})`
           : 'The model starts with the first inbox page.';
   return (
-    <p className={`notice model-${status.state}`} data-testid="model-status" data-state={status.state}>
+    <p className={`notice model-${status.state}`} data-testid="model-status" data-state={status.state} data-threads={status.threads}>
       {text}
     </p>
   );

@@ -4,7 +4,10 @@
  *
  *  - model load time, latency per message (p50/p95) and throughput at batch 1 and 32,
  *    in Node (onnxruntime-node) and inside the extension in headless Chromium (WASM),
- *    in the page's main thread (as the offscreen model host runs it) and in a worker;
+ *    in the page's main thread (as the offscreen model host runs it: cross-origin isolated, two WASM
+ *    threads; and with one thread for comparison) and in a worker. "Batch 32" is 32 messages per
+ *    classify call, as an inbox page sends them; inside a call the model groups them by length
+ *    (lib/triage/model.ts lengthBatches) so one long message does not pad the others;
  *  - the overlay: a 50-message inbox page fully badged by the model, after it settles, warm;
  *  - the burden dashboard: 20 clinicians × a year of synthetic events imported, time to first full render;
  *  - model and package sizes.
@@ -39,7 +42,7 @@ const MB = (b: number) => `${(b / 1024 / 1024).toFixed(2)} MB`;
 const ms = (x: number) => `${x.toFixed(2)} ms`;
 
 function row(name: string, r: ModelBenchResult): string {
-  return `${name.padEnd(28)} load ${ms(r.loadMs).padStart(11)} | batch 1: p50 ${ms(r.batch1.p50)} p95 ${ms(r.batch1.p95)} (${r.throughput1.toFixed(0)} msg/s) | batch 32: p50 ${ms(r.batch32.p50)}/msg p95 ${ms(r.batch32.p95)}/msg (${r.throughput32.toFixed(0)} msg/s)`;
+  return `${name.padEnd(32)} load ${ms(r.loadMs).padStart(11)} | batch 1: p50 ${ms(r.batch1.p50)} p95 ${ms(r.batch1.p95)} (${r.throughput1.toFixed(0)} msg/s) | batch 32: p50 ${ms(r.batch32.p50)}/msg p95 ${ms(r.batch32.p95)}/msg (${r.throughput32.toFixed(0)} msg/s)`;
 }
 
 async function main(): Promise<void> {
@@ -68,22 +71,33 @@ async function main(): Promise<void> {
   const browser = await launchWithExtension();
   const chromium: Record<string, ModelBenchResult> = {};
   let workerError: string | null = null;
+  let threads = 1;
   let overlay: { rows: number; settleToModelBadgesMs: number; settleToRuleBadgesMs: number; cachedSettleToModelBadgesMs: number } | null = null;
   try {
     const page = await browser.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/bench.html`);
-    for (const where of ['page', 'worker'] as const) {
+    // page: as the offscreen host runs it (threads as the host chooses: 2 when cross-origin isolated);
+    // page1: the same with one thread; worker: the model in a dedicated worker.
+    const configs = [
+      ['page', 'page', {}],
+      ['page1', 'page', { numThreads: 1 }],
+      ['worker', 'worker', {}],
+    ] as const;
+    for (const [name, where, opts] of configs) {
       try {
-        chromium[where] = (await page.evaluate(
-          ([t, w]) => (window as unknown as { runBench(t: string[], w: string): Promise<ModelBenchResult> }).runBench(t, w),
-          [texts, where] as const,
+        await page.reload(); // a fresh ONNX Runtime for each configuration
+        chromium[name] = (await page.evaluate(
+          ([t, w, o]) => (window as unknown as { runBench(t: string[], w: string, o: object): Promise<ModelBenchResult> }).runBench(t, w, o),
+          [texts, where, opts] as const,
         )) as ModelBenchResult;
       } catch (err) {
-        // The page (offscreen-document) host is what the extension uses; the worker is the comparison.
-        if (where === 'page') throw err;
-        workerError = (err instanceof Error ? err.message : String(err)).split('\n')[0]!.replace(/^page\.evaluate: /, '');
+        // The page (offscreen-document) host is what the extension uses; the others are comparisons.
+        if (name === 'page') throw err;
+        if (name === 'worker') workerError = (err instanceof Error ? err.message : String(err)).split('\n')[0]!.replace(/^page\.evaluate: /, '');
+        else throw err;
       }
     }
+    threads = await page.evaluate(() => (self.crossOriginIsolated ? Math.min(2, navigator.hardwareConcurrency) : 1));
     await page.close();
 
     // Overlay: a 50-message page, model warm (second load), timed from the rows settling.
@@ -133,7 +147,7 @@ async function main(): Promise<void> {
     ortWasm: statSync(join(EXTENSION_DIR, 'ort/ort-wasm-simd-threaded.wasm')).size,
     package: dirSize(EXTENSION_DIR),
   };
-  const result = { node, chromium, workerError, overlay, dashboard, sizes, texts: texts.length, when: new Date().toISOString() };
+  const result = { node, chromium, threads, workerError, overlay, dashboard, sizes, texts: texts.length, when: new Date().toISOString() };
   if (values.json) {
     console.log(JSON.stringify(result, null, 2));
     return;
@@ -143,9 +157,11 @@ async function main(): Promise<void> {
       `Inbox Triage benchmark (${texts.length} demo messages; one run on this machine, compare ratios)`,
       row('Node q8 (int8)', node.q8!),
       row('Node fp32', node.fp32!),
-      row('Chromium WASM q8, page', chromium.page!),
+      row(`Chromium WASM q8, page, ${threads} thr`, chromium.page!),
+      row('Chromium WASM q8, page, 1 thr', chromium.page1!),
       chromium.worker ? row('Chromium WASM q8, worker', chromium.worker) : `Chromium WASM q8, worker: could not run (${workerError})`,
       `Chromium/Node q8 batch-32 latency ratio: ${(chromium.page!.batch32.p50 / node.q8!.batch32.p50).toFixed(2)}x` +
+        `; ${threads} threads/1 thread: ${(chromium.page!.batch32.p50 / chromium.page1!.batch32.p50).toFixed(2)}x` +
         (chromium.worker ? `; worker/page: ${(chromium.worker.batch32.p50 / chromium.page!.batch32.p50).toFixed(2)}x` : ''),
       overlay
         ? `Overlay, 50-message page, model warm: rule badges ${overlay.settleToRuleBadgesMs.toFixed(0)} ms and model badges ${overlay.settleToModelBadgesMs.toFixed(0)} ms after the rows settled (worst of 2 unseen pages); ${overlay.cachedSettleToModelBadgesMs.toFixed(0)} ms for a page already cached`

@@ -5,9 +5,9 @@ import { createModelHost } from '@/lib/model-host/host';
 import BenchWorker from './worker.ts?worker';
 
 /** Model in this page's main thread (as in the offscreen document) vs in a dedicated worker. */
-async function runBench(texts: string[], where: 'page' | 'worker') {
+async function runBench(texts: string[], where: 'page' | 'worker', opts: { dtype?: 'q8' | 'fp32'; numThreads?: number } = {}) {
   if (where === 'page') {
-    const host = createModelHost({ baseUrl: browser.runtime.getURL('/') });
+    const host = createModelHost({ baseUrl: browser.runtime.getURL('/'), ...opts });
     return benchClassify(async () => {
       await host.load();
       return { classify: (t: string[]) => host.classify({ texts: t }) };
@@ -22,3 +22,4 @@ async function runBench(texts: string[], where: 'page' | 'worker') {
 }
 
 (window as unknown as { runBench: typeof runBench }).runBench = runBench;
+(window as unknown as { isolated: boolean }).isolated = self.crossOriginIsolated;

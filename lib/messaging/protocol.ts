@@ -42,6 +42,8 @@ export const ModelStatusSchema = z.object({
   dtype: z.string().optional(),
   /** ms the last load took. */
   loadMs: z.number().optional(),
+  /** ONNX Runtime WASM threads the host runs (2 when the page is cross-origin isolated). */
+  threads: z.number().int().min(1).optional(),
 });
 export type ModelStatus = z.infer<typeof ModelStatusSchema>;
 

@@ -15,11 +15,26 @@ export interface HostOptions {
   /** Base URL of the packaged files, e.g. chrome-extension://<id>/ */
   baseUrl: string;
   dtype?: 'q8' | 'fp32';
+  /** WASM threads; default: see defaultThreads. */
+  numThreads?: number;
   onStatus?: (s: ModelStatus) => void;
 }
 
+/**
+ * Threads for ONNX Runtime's WASM backend. They need SharedArrayBuffer, i.e. a cross-origin-isolated
+ * page: the manifest sets COOP/COEP for the extension's pages, so the offscreen document is. Two
+ * threads roughly halve a page's model time (npm run bench) and leave the other cores to the EHR.
+ */
+export function defaultThreads(
+  isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true,
+  cores = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 1,
+): number {
+  return isolated ? Math.max(1, Math.min(2, cores)) : 1;
+}
+
 export function createModelHost(opts: HostOptions) {
-  let status: ModelStatus = { state: 'idle', modelId: MODEL_ID, dtype: opts.dtype ?? 'q8' };
+  const threads = opts.numThreads ?? defaultThreads();
+  let status: ModelStatus = { state: 'idle', modelId: MODEL_ID, dtype: opts.dtype ?? 'q8', threads };
   let loading: Promise<TriageModel> | null = null;
   const files = new Map<string, number>();
 
@@ -35,8 +50,7 @@ export function createModelHost(opts: HostOptions) {
       mjs: `${opts.baseUrl}ort/ort-wasm-simd-threaded.mjs`,
       wasm: `${opts.baseUrl}ort/ort-wasm-simd-threaded.wasm`,
     };
-    // Threads need cross-origin isolation; one thread is plenty for this model.
-    onnx.wasm.numThreads = 1;
+    onnx.wasm.numThreads = threads;
     onnx.wasm.proxy = false;
   }
 

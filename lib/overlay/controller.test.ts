@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { InboxOverlay, type Triager } from './controller';
+import { InboxOverlay, REFINE_BATCH, type Triager } from './controller';
 import { demoAdapter } from '../adapters/demo';
 import type { EhrAdapter } from '../adapters/types';
 import type { TriageResult } from '../triage/result';
@@ -79,6 +79,28 @@ describe('InboxOverlay', () => {
     expect(doc.querySelectorAll('[data-ehr-triage-badge]')).toHaveLength(0);
     await tick();
     expect(badges(doc).map((b) => b[0])).toEqual(['m101', 'm102', 'm103']);
+  });
+
+  it('sends a whole 50-row page to the model in one request, and larger pages in requests of REFINE_BATCH', async () => {
+    // + 1: the fixture's open message is refined from its whole text too
+    for (const [rows, calls] of [[50, [51]], [70, [REFINE_BATCH, 71 - REFINE_BATCH]]] as const) {
+      const doc = loadFixture('demo/inbox-open.html', URL_OK);
+      const list = doc.querySelector('[data-testid="message-list"]')!;
+      const proto = list.querySelector('li.msg-row')!;
+      list.innerHTML = '';
+      for (let i = 0; i < rows; i++) {
+        const li = proto.cloneNode(true) as HTMLElement;
+        li.setAttribute('data-message-id', `x${i}`);
+        li.querySelector('.msg-subject')!.textContent = `Question number ${i}`;
+        list.appendChild(li);
+      }
+      const refine = vi.fn(async (items: { hash: string; text: string }[]) => items.map((i) => result(i.hash, 'routine', 'model')));
+      overlay = new InboxOverlay({ adapter: demoAdapter, doc, triager: { ...fakeRules, refine } });
+      overlay.start();
+      await vi.waitFor(() => expect(badges(doc).filter((b) => b[2] === 'model')).toHaveLength(rows), { timeout: 2000 });
+      expect(refine.mock.calls.map((c) => c[0].length)).toEqual(calls);
+      overlay.stop();
+    }
   });
 
   it('upgrades badges with refined (model) results, and keeps rules results when refining fails', async () => {

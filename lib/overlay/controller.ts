@@ -64,7 +64,11 @@ export interface VisibleTriage {
   triage: TriageResult;
 }
 
-const REFINE_BATCH = 32;
+/**
+ * Rows sent to the model per request: a whole inbox page in one round trip (the model host groups
+ * them into forward passes of at most 32 similar-length texts).
+ */
+export const REFINE_BATCH = 64;
 
 export class InboxOverlay {
   private readonly cache = new Map<string, TriageResult>();

@@ -9,7 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { env } from '@huggingface/transformers';
-import { loadTriageModel, type ModelOutput, type TriageModel } from './model';
+import { lengthBatches, lengthOrder, loadTriageModel, type ModelOutput, type TriageModel } from './model';
 import { CATEGORIES, URGENCIES } from './labels';
 
 const MODELS_DIR = process.env.TRIAGE_MODELS_DIR ?? resolve(dirname(fileURLToPath(import.meta.url)), '../../public/models');
@@ -119,6 +119,42 @@ describe('triage model (real files, Node)', () => {
         const maxEmbDiff = Math.max(...Array.from(b.embedding, (v, j) => Math.abs(v - (single.embedding[j] ?? NaN))));
         expect(maxEmbDiff).toBeLessThan(1e-4);
       }
+    }
+  });
+
+  it('groups a call into length batches: similar lengths together, at most batchSize, nothing lost', () => {
+    const short = Array.from({ length: 40 }, (_, i) => `short message number ${i}`);
+    const long = 'x'.repeat(2000);
+    const texts = [...short.slice(0, 20), long, ...short.slice(20)];
+    const groups = lengthBatches(texts, 32);
+    expect(groups.flat().sort((a, b) => a - b)).toEqual(texts.map((_, i) => i));
+    expect(Math.max(...groups.map((g) => g.length))).toBeLessThanOrEqual(32);
+    // the long message gets its own pass instead of padding 31 short ones to its length
+    expect(groups.find((g) => g.includes(20))).toEqual([20]);
+    expect(groups.length).toBe(3); // 32 short, 8 short, the long one
+    expect(lengthBatches([], 32)).toEqual([]);
+  });
+
+  it('batches texts by length and returns results in the order given', async () => {
+    requireModel();
+    // long, short, medium, shortest: with batches of 2 the model sees [ok, thanks!] then [medium, long]
+    const texts = [
+      `${'I have been meaning to write about my knee for a while now. '.repeat(12)}crushing chest pain right now`,
+      'thanks!',
+      'please refill my lisinopril, I have a week left',
+      'ok',
+    ];
+    expect(lengthOrder(texts)).toEqual([3, 1, 2, 0]);
+    const small = await loadTriageModel({ localModelPath: MODELS_DIR, batchSize: 2 });
+    try {
+      const batched = await small.classify(texts);
+      for (const [i, t] of texts.entries()) {
+        const [single] = (await small.classify([t])) as [ModelOutput];
+        expect(Math.abs(batched[i]!.score - single.score), t).toBeLessThan(1e-4);
+        expect(batched[i]!.category, t).toBe(single.category);
+      }
+    } finally {
+      await small.dispose();
     }
   });
 

@@ -81,6 +81,39 @@ async function defaultReadJson(location: string): Promise<unknown> {
   return JSON.parse(await fs.readFile(location, 'utf8'));
 }
 
+/**
+ * Indices of `texts` ordered by length (characters, a cheap stand-in for tokens), stable, so that
+ * each batch holds texts of similar length. Results are put back in the caller's order.
+ */
+export function lengthOrder(texts: readonly string[]): number[] {
+  return texts.map((_, i) => i).sort((a, b) => texts[a]!.length - texts[b]!.length || a - b);
+}
+
+/**
+ * Forward passes for one call: indices grouped by length, at most `batchSize` per group. A batch is
+ * padded to its longest text, so a group is closed when adding the next (longer) text would make the
+ * padded size exceed `slack` times the real size: one 500-token message no longer pads 31 short ones.
+ * Lengths are characters plus a constant (the special tokens; short texts are cheap anyway).
+ */
+export function lengthBatches(texts: readonly string[], batchSize: number, slack = 1.3): number[][] {
+  const cost = (i: number) => texts[i]!.length + 16;
+  const groups: number[][] = [];
+  let group: number[] = [];
+  let real = 0;
+  for (const i of lengthOrder(texts)) {
+    const c = cost(i);
+    if (group.length && (group.length >= batchSize || (group.length + 1) * c > slack * (real + c))) {
+      groups.push(group);
+      group = [];
+      real = 0;
+    }
+    group.push(i);
+    real += c;
+  }
+  if (group.length) groups.push(group);
+  return groups;
+}
+
 export async function loadTriageModel(opts: LoadTriageModelOptions = {}): Promise<TriageModel> {
   const root = opts.localModelPath ?? opts.modelPath;
   const modelId = opts.modelId ?? 'triage-v1';
@@ -131,9 +164,12 @@ export async function loadTriageModel(opts: LoadTriageModelOptions = {}): Promis
   }
 
   async function classify(texts: string[]): Promise<ModelOutput[]> {
-    const results: ModelOutput[] = [];
-    for (let i = 0; i < texts.length; i += batchSize) {
-      results.push(...(await serial(() => forward(texts.slice(i, i + batchSize)))));
+    // A batch is padded to its longest text: texts are grouped by length (see lengthBatches), which
+    // cuts the work several-fold on a real inbox page where one long message sits among short ones.
+    const results: ModelOutput[] = new Array(texts.length);
+    for (const idx of lengthBatches(texts, batchSize)) {
+      const outs = await serial(() => forward(idx.map((j) => texts[j]!)));
+      idx.forEach((j, k) => (results[j] = outs[k]!));
     }
     return results;
   }

@@ -4,6 +4,7 @@
  * paging, the side panel, that the EHR keeps working, and that no request leaves
  * this machine.
  */
+import { cpus } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startDemoInbox, type DemoInbox } from '../demo-inbox/server';
@@ -110,6 +111,8 @@ describe('demo inbox overlay', () => {
     expect(await panel.textContent('[data-testid="panel-level"]')).toContain(expected.urgency[0]!.toUpperCase() + expected.urgency.slice(1));
     expect(Number(await panel.textContent('[data-testid="panel-score"]'))).toBeCloseTo(expected.score, 1);
     expect(await panel.getAttribute('[data-testid="model-status"]', 'data-state')).toBe('ready');
+    // The offscreen host is cross-origin isolated (manifest COOP/COEP), so ONNX Runtime runs two WASM threads.
+    expect(Number(await panel.getAttribute('[data-testid="model-status"]', 'data-threads'))).toBe(Math.min(2, cpus().length));
     expect(await panel.textContent('[data-testid="panel-message"]')).toContain(m.body.replace(/\s+/g, ' ').slice(0, 30));
     // Opening another message updates the panel live.
     const other = page.locator(DEMO_SELECTORS.row).nth(5);

@@ -86,6 +86,11 @@ describe('built package', () => {
     expect(csp).not.toContain("'unsafe-eval'");
   });
 
+  it("isolates the extension's pages (COOP/COEP) so the model host can run WASM threads", () => {
+    expect(manifest.cross_origin_embedder_policy).toEqual({ value: 'require-corp' });
+    expect(manifest.cross_origin_opener_policy).toEqual({ value: 'same-origin' });
+  });
+
   it('ships the model, tokenizer and ONNX Runtime files inside the package', () => {
     for (const f of [
       'models/triage-v1/config.json',
