@@ -303,6 +303,12 @@ export function DraftsView({ state }: { state: OpenMessageState }) {
           Possible emergency: phone the patient now. The first draft tells them to get emergency help; send it as well, not instead.
         </p>
       )}
+      {suggestions.emptyMessage && (
+        <p className="meta" data-testid="drafts-empty">
+          This message has no text, so there is nothing to draft from. Open it in the EHR to check for an attachment, or
+          pick a template below.
+        </p>
+      )}
       {suggestions.noReplyNeeded && drafts.length === 0 && (
         <p className="meta" data-testid="drafts-none">
           No reply needed: this reads as a thanks or an update.{' '}

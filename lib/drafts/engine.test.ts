@@ -193,3 +193,19 @@ describe('disclosure line', () => {
 it('rules exist for the safety ordering ids', () => {
   expect(applyRules('I took the whole bottle of pills').matches.length).toBeGreaterThan(0);
 });
+
+describe('a message without words', () => {
+  it('gets no draft and says why (empty, whitespace, punctuation only)', () => {
+    for (const body of ['', '   \n ', '?!', '…']) {
+      const s = suggestDrafts(req(body, triage({ urgency: 'routine', probs: probs('symptom') })));
+      expect(s.emptyMessage, JSON.stringify(body)).toBe(true);
+      expect(s.drafts).toEqual([]);
+    }
+  });
+  it('a subject alone, or a word in any script, is enough to draft from', () => {
+    expect(suggestDrafts({ ...req('', triage({ probs: probs('medication') })), message: { subject: 'Refill', body: '', sender: 'Kayla Simmons' } }).emptyMessage).toBe(false);
+    const s = suggestDrafts(req('谢谢', triage({ probs: probs('symptom') })));
+    expect(s.emptyMessage).toBe(false);
+    expect(s.drafts.length).toBeGreaterThan(0);
+  });
+});

@@ -69,7 +69,14 @@ export interface DraftSuggestions {
   callPatientNow: boolean;
   /** An acknowledgement: no drafts unless asked. */
   noReplyNeeded: boolean;
+  /** The message has no words (empty, or only punctuation or an attachment name's symbols): nothing to draft from. */
+  emptyMessage: boolean;
   drafts: Draft[];
+}
+
+/** True when subject and body hold no letter or digit in any script. */
+export function hasNoWords(subject: string, body: string): boolean {
+  return !/[\p{L}\p{N}]/u.test(`${subject} ${body}`);
 }
 
 export function cosine(a: readonly number[], b: readonly number[]): number {
@@ -191,7 +198,10 @@ export function suggestDrafts(req: DraftRequest): DraftSuggestions {
   const lang = req.lang ?? detectLang(text);
   const slots = slotValues(req.message, req.settings, lang);
   const { triage } = req;
-  const base = { lang, urgency: triage.urgency, category: triage.category, callPatientNow: triage.urgency === 'emergency', noReplyNeeded: false };
+  const base = { lang, urgency: triage.urgency, category: triage.category, callPatientNow: triage.urgency === 'emergency', noReplyNeeded: false, emptyMessage: false };
+
+  // Nothing to reply to: no draft (a safety reply still comes first if the triage says emergency).
+  if (triage.urgency !== 'emergency' && hasNoWords(req.message.subject, req.message.body)) return { ...base, emptyMessage: true, drafts: [] };
 
   if (triage.urgency === 'emergency') {
     const order = safetyOrder(triage.redFlags);

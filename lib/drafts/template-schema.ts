@@ -118,6 +118,56 @@ export const TemplatesFileSchema = z.object({
 export type TemplatesFile = z.infer<typeof TemplatesFileSchema>;
 
 /** zod issues as short lines: "templates.3.text.en.brief: unknown slot {dose}". */
-export function issueLines(err: z.ZodError): string[] {
-  return err.issues.slice(0, 20).map((i) => `${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`);
+/** Plain names of a template's fields, for error messages. */
+const FIELD_NAMES: Record<string, string> = {
+  id: 'id',
+  name: 'name',
+  description: 'description',
+  category: 'category',
+  urgencies: 'urgency levels',
+  kind: 'kind (reply or safety)',
+  safety: 'safety kind',
+  intents: 'example requests',
+  keywords: 'keywords',
+  shortcut: 'shortcut',
+  text: 'text',
+  source: 'source',
+  brief: 'brief version',
+  warm: 'warm version',
+  en: 'English',
+  es: 'Spanish',
+};
+
+function where(path: readonly PropertyKey[], input: unknown): string {
+  const parts: string[] = [];
+  let rest = [...path];
+  if (rest[0] === 'templates' && typeof rest[1] === 'number') {
+    const t = (input as { templates?: { name?: unknown }[] } | null)?.templates?.[rest[1]];
+    const name = typeof t?.name === 'string' && t.name.trim() ? ` ("${t.name.trim().slice(0, 60)}")` : '';
+    parts.push(`template ${rest[1] + 1}${name}`);
+    rest = rest.slice(2);
+  }
+  const field = rest
+    .map((k) => (typeof k === 'number' ? `#${k + 1}` : FIELD_NAMES[String(k)] ?? String(k)))
+    .join(' › ');
+  if (field) parts.push(field);
+  return parts.join(', ');
+}
+
+/**
+ * Validation problems in plain words, at most 20: which template (number and name) and which field,
+ * then what is wrong. A file that is not a templates file at all says so in one line.
+ */
+export function issueLines(err: z.ZodError, input?: unknown): string[] {
+  const top = err.issues.find((i) => i.path.length === 1 && (i.path[0] === 'format' || i.path[0] === 'templates') && i.code !== 'too_big');
+  if (top && top.path[0] === 'format') {
+    return ["This is not a reply-templates file: use a file saved with Export templates (format \"inbox-triage-reply-templates\")."];
+  }
+  const version = err.issues.find((i) => i.path.length === 1 && i.path[0] === 'version');
+  if (version) return ['This templates file has a version this extension does not read (it reads version 1).'];
+  return err.issues.slice(0, 20).map((i) => {
+    const w = where(i.path, input);
+    const msg = i.message.replace(/^Invalid input: /, '');
+    return w ? `${w[0]!.toUpperCase()}${w.slice(1)}: ${msg}` : msg;
+  });
 }

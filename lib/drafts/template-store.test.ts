@@ -49,12 +49,20 @@ describe('template store', () => {
     const a = area();
     expect(await saveTemplate(a, { ...mine, text: { en: { brief: 'Take {dose} daily.' } } })).toEqual({
       ok: false,
-      errors: [expect.stringContaining('text.en.brief: unknown slot {dose}')],
+      errors: [expect.stringMatching(/^Text › English › brief version: unknown slot {dose} \(known: {firstName}/)],
     });
     expect(await saveTemplate(a, { ...mine, urgencies: ['emergency'] })).toMatchObject({ ok: false, errors: [expect.stringContaining('safety reply')] });
     expect(await saveTemplate(a, { ...mine, shortcut: '/refill' })).toMatchObject({ ok: false, errors: [expect.stringContaining('already used')] });
     expect(await importTemplates(a, '{"format":"inbox-triage-reply-templates","version":1,"templates":[{"id":"Bad Id"}]}')).toMatchObject({ ok: false });
     expect(await importTemplates(a, 'not json')).toMatchObject({ ok: false, errors: [expect.stringContaining('not JSON')] });
+    // errors name the template by number and name, and the field in plain words
+    const bad = { format: 'inbox-triage-reply-templates', version: 1, templates: [{ ...mine, id: 'ok-one' }, { ...mine, id: 'two', name: 'Flu shot', urgencies: [] }] };
+    const r = await importTemplates(a, JSON.stringify(bad));
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors[0]).toMatch(/^Template 2 \("Flu shot"\), urgency levels: /);
+    // not a templates file at all, or from a newer version: one plain line
+    expect(await importTemplates(a, '{"dashboard":true}')).toEqual({ ok: false, errors: [expect.stringContaining('not a reply-templates file')] });
+    expect(await importTemplates(a, JSON.stringify({ ...bad, version: 2 }))).toEqual({ ok: false, errors: [expect.stringContaining('version 1')] });
     expect(a.data[TEMPLATES_KEY]).toBeUndefined();
   });
 

@@ -105,10 +105,10 @@ export async function importTemplates(area: LocalArea, text: string): Promise<Im
   try {
     json = JSON.parse(text);
   } catch (err) {
-    return { ok: false, errors: [`not JSON: ${err instanceof Error ? err.message : String(err)}`] };
+    return { ok: false, errors: [`This file is not JSON, so it cannot be a templates file (${err instanceof Error ? err.message : String(err)}).`] };
   }
   const parsed = TemplatesFileSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, errors: issueLines(parsed.error) };
+  if (!parsed.success) return { ok: false, errors: issueLines(parsed.error, json) };
   const ids = parsed.data.templates.map((t) => t.id);
   const dup = ids.find((id, i) => ids.indexOf(id) !== i);
   if (dup) return { ok: false, errors: [`template id "${dup}" appears twice`] };
