@@ -303,6 +303,12 @@ export function DraftsView({ state }: { state: OpenMessageState }) {
           Possible emergency: phone the patient now. The first draft tells them to get emergency help; send it as well, not instead.
         </p>
       )}
+      {suggestions.otherScript && (
+        <p className="meta" data-testid="drafts-other-script">
+          This message is written in {suggestions.otherScript}; the drafts below are in {suggestions.lang === 'es' ? 'Spanish' : 'English'}.
+          Reply in the patient's language with an interpreter or your practice's translated text.
+        </p>
+      )}
       {suggestions.emptyMessage && (
         <p className="meta" data-testid="drafts-empty">
           This message has no text, so there is nothing to draft from. Open it in the EHR to check for an attachment, or

@@ -209,3 +209,10 @@ describe('a message without words', () => {
     expect(s.drafts.length).toBeGreaterThan(0);
   });
 });
+
+describe('a message in another script', () => {
+  it('says which script, so the clinician knows the drafts are not in the patient\'s language', () => {
+    expect(suggestDrafts(req('أحتاج إلى تجديد وصفة الدواء من فضلك', triage({ probs: probs('medication') }))).otherScript).toBe('Arabic');
+    expect(suggestDrafts(req('Please refill my metformin', triage({ probs: probs('medication') }))).otherScript).toBeNull();
+  });
+});

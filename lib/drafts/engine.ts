@@ -8,6 +8,7 @@
  * 988 as fits the red flags), and the clinician is told to phone the patient now. An
  * acknowledgement gets no draft unless asked.
  */
+import { unreadScript } from '../triage/script';
 import type { Category, Urgency } from '../triage/labels';
 import type { RedFlag } from '../triage/result';
 import { CRISIS_RULES, DEFAULT_TEMPLATES, ED_FIRST_RULES } from './defaults';
@@ -69,6 +70,8 @@ export interface DraftSuggestions {
   callPatientNow: boolean;
   /** An acknowledgement: no drafts unless asked. */
   noReplyNeeded: boolean;
+  /** The message is written mostly in this non-Latin script; the drafts are in English or Spanish. */
+  otherScript: string | null;
   /** The message has no words (empty, or only punctuation or an attachment name's symbols): nothing to draft from. */
   emptyMessage: boolean;
   drafts: Draft[];
@@ -198,7 +201,7 @@ export function suggestDrafts(req: DraftRequest): DraftSuggestions {
   const lang = req.lang ?? detectLang(text);
   const slots = slotValues(req.message, req.settings, lang);
   const { triage } = req;
-  const base = { lang, urgency: triage.urgency, category: triage.category, callPatientNow: triage.urgency === 'emergency', noReplyNeeded: false, emptyMessage: false };
+  const base = { lang, urgency: triage.urgency, category: triage.category, callPatientNow: triage.urgency === 'emergency', noReplyNeeded: false, emptyMessage: false, otherScript: unreadScript(text) };
 
   // Nothing to reply to: no draft (a safety reply still comes first if the triage says emergency).
   if (triage.urgency !== 'emergency' && hasNoWords(req.message.subject, req.message.body)) return { ...base, emptyMessage: true, drafts: [] };

@@ -214,3 +214,28 @@ describe('fuse: too few words for the model alone', () => {
     expect(fuse('rash again', 'h', modelOut('urgent', [0.05, 0.6, 0.35]), NO_RULES).urgency).toBe('urgent');
   });
 });
+
+describe('fuse: a message in a script the model cannot read', () => {
+  const ARABIC = 'أبي لا يستطيع الكلام ووجهه مائل منذ نصف ساعة';
+  it('is never routine on the model\'s word: at least urgent, with the reason first', () => {
+    const r = fuse(ARABIC, 'h', modelOut('routine', [0.01, 0.04, 0.95]), NO_RULES);
+    expect(r.urgency).toBe('urgent');
+    expect(r.score).toBeGreaterThanOrEqual(0.6);
+    expect(r.reasons[0]).toBe('Written in Arabic: the model reads English and Spanish, so this is shown as at least urgent until someone reads it');
+    expect(r.source).toBe('model');
+    expect(TriageResultSchema.safeParse(r).success).toBe(true);
+  });
+  it('keeps a higher level from the model or the rules', () => {
+    expect(fuse(ARABIC, 'h', modelOut('emergency', [0.6, 0.3, 0.1]), NO_RULES).urgency).toBe('emergency');
+    expect(fuse(`胸痛 ${ARABIC}`, 'h', modelOut('routine', [0.01, 0.04, 0.95]), CHEST).urgency).toBe('emergency');
+  });
+  it('rules only (model unavailable): urgent too', () => {
+    const r = fuse('У меня болит живот уже неделю', 'h', null, NO_RULES);
+    expect(r.urgency).toBe('urgent');
+    expect(r.reasons[0]).toContain('Written in Cyrillic');
+  });
+  it('English and Spanish are unaffected', () => {
+    expect(fuse('thanks so much, see you tuesday', 'h', modelOut('routine', [0.01, 0.04, 0.95]), NO_RULES).urgency).toBe('routine');
+    expect(fuse('gracias doctora, nos vemos el martes', 'h', null, NO_RULES).urgency).toBe('routine');
+  });
+});

@@ -5,6 +5,7 @@
  * it, the score is lifted into the band of the new level so that sorting by
  * score stays consistent with the level.
  */
+import { unreadScript } from './script';
 import { maxUrgency, urgencyRank, type Urgency } from './labels';
 import type { ModelOutput } from './decide';
 import type { TriageResult } from './result';
@@ -68,8 +69,16 @@ export function fuse(
   const redFlags = rules.matches.map(({ ruleId, label, level, phrase }) => ({ ruleId, label, level, phrase }));
   const reasons = redFlagReasons(rules.matches);
 
+  // Written mostly in a script the model and most rules cannot read: never shown as routine on
+  // their word; "urgent" puts it in front of a person today, who reads it or finds an interpreter.
+  const script = unreadScript(text);
+  const scriptReason = script
+    ? `Written in ${script}: the model reads English and Spanish, so this is shown as at least urgent until someone reads it`
+    : null;
+
   if (!model) {
-    const urgency: Urgency = rules.floor ?? 'routine';
+    const urgency: Urgency = maxUrgency(rules.floor, script ? 'urgent' : null) ?? 'routine';
+    if (scriptReason) reasons.push(scriptReason);
     const extra = Math.min(rules.matches.length, 5) * 0.01;
     if (!reasons.length) reasons.push('No red-flag phrases found');
     return {
@@ -99,12 +108,18 @@ export function fuse(
     modelUrgency = 'urgent';
     modelScore = Math.min(modelScore, SCORE_FLOOR.emergency - 0.01);
   }
+  const scriptRaised = !!script && words > 0 && modelUrgency === 'routine';
+  if (scriptRaised) {
+    modelUrgency = 'urgent';
+    modelScore = Math.max(modelScore, SCORE_FLOOR.urgent);
+  }
 
   const fused = maxUrgency(modelUrgency, rules.floor) ?? modelUrgency;
   const raised = urgencyRank(fused) > urgencyRank(modelUrgency);
   const score = clamp01(raised && fused !== 'routine' ? Math.max(modelScore, SCORE_FLOOR[fused]) : modelScore);
 
   if (words === 0) reasons.push('No text to read here: open the message and read it yourself');
+  else if (script) reasons.push(scriptReason!);
   else if (modelUrgency !== model.urgency) reasons.push(`Only ${words} word${words === 1 ? '' : 's'} to go on: open the message for its full triage`);
   reasons.push(`Model: ${model.urgency} ${model.probs.urgency[model.urgency].toFixed(2)}`);
   const shown = salient.filter((s) => s.text);
