@@ -22,6 +22,43 @@ function styleInto(root: ShadowRoot): void {
   }
 }
 
+/**
+ * One Tab stop for all badges (the roving-tabindex pattern): a 50-row inbox must not add 50 stops to
+ * the EHR's keyboard order. The badge that has it is the last one focused (or the first drawn);
+ * Up/Down (and Home/End) move between badges in page order.
+ */
+let roving: WeakRef<HTMLElement> | null = null;
+
+function badgeOf(host: Element): HTMLElement | null {
+  return (host as HTMLElement).shadowRoot?.querySelector<HTMLElement>('.badge') ?? null;
+}
+
+function takeTabStop(badge: HTMLElement): void {
+  const prev = roving?.deref();
+  if (prev && prev !== badge) prev.tabIndex = -1;
+  badge.tabIndex = 0;
+  roving = new WeakRef(badge);
+}
+
+/** The badge that currently holds the Tab stop, if it is still on the page. */
+export function tabStopBadge(): HTMLElement | null {
+  const b = roving?.deref();
+  return b && b.isConnected ? b : null;
+}
+
+function moveFocus(from: HTMLElement, key: string): boolean {
+  const doc = from.ownerDocument;
+  const hosts = [...doc.querySelectorAll(`[${BADGE_ATTR}]`)];
+  const host = (from.getRootNode() as ShadowRoot).host;
+  const i = hosts.indexOf(host);
+  const j = key === 'ArrowDown' ? i + 1 : key === 'ArrowUp' ? i - 1 : key === 'Home' ? 0 : key === 'End' ? hosts.length - 1 : -1;
+  const next = j >= 0 && j < hosts.length && j !== i ? badgeOf(hosts[j]!) : null;
+  if (!next) return false;
+  takeTabStop(next);
+  next.focus();
+  return true;
+}
+
 /** Find our badge host inside an anchor (only our own direct child). */
 export function findBadge(anchor: Element): HTMLElement | null {
   for (const child of anchor.children) if (child.hasAttribute(BADGE_ATTR)) return child as HTMLElement;
@@ -37,6 +74,10 @@ function signature(messageId: string, r: TriageResult): string {
 export function renderBadge(anchor: HTMLElement, messageId: string, r: TriageResult): boolean {
   let host = findBadge(anchor);
   const sig = signature(messageId, r);
+  if (host && !tabStopBadge()) {
+    const b = badgeOf(host);
+    if (b) takeTabStop(b);
+  }
   if (host && host.dataset.ehrTriageSig === sig) return false;
   if (!host) {
     host = anchor.ownerDocument.createElement('span');
@@ -45,7 +86,7 @@ export function renderBadge(anchor: HTMLElement, messageId: string, r: TriageRes
     styleInto(root);
     const badge = document.createElement('span');
     badge.className = 'badge';
-    badge.tabIndex = 0;
+    badge.tabIndex = -1;
     badge.setAttribute('role', 'img');
     const tip = document.createElement('div');
     tip.className = 'tip';
@@ -63,13 +104,23 @@ export function renderBadge(anchor: HTMLElement, messageId: string, r: TriageRes
     };
     const hide = () => tip.classList.remove('open');
     badge.addEventListener('mouseenter', show);
-    badge.addEventListener('focus', show);
+    badge.addEventListener('focus', () => {
+      takeTabStop(badge);
+      show();
+    });
     badge.addEventListener('mouseleave', hide);
     badge.addEventListener('blur', hide);
     badge.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') hide();
+      else if (['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(e.key) && moveFocus(badge, e.key)) {
+        e.preventDefault();
+        e.stopPropagation(); // the EHR's own list shortcuts do not also move
+        hide();
+      }
     });
     anchor.append(host);
+    // The first badge drawn (or the first after the one holding the stop left the page) takes it.
+    if (!tabStopBadge()) takeTabStop(badge);
   }
   host.dataset.ehrTriageSig = sig;
   host.dataset.ehrTriageFor = messageId;
@@ -110,7 +161,10 @@ export function renderBadge(anchor: HTMLElement, messageId: string, r: TriageRes
       : r.source === 'model+rules'
         ? 'Raised by red-flag rules over the on-device model.'
         : 'On-device model. A suggestion: always read the message.';
-  tip.replaceChildren(h, ul, foot);
+  const keys = document.createElement('div');
+  keys.className = 'keys';
+  keys.textContent = '↑ ↓ next badge · Esc closes';
+  tip.replaceChildren(h, ul, foot, keys);
   return true;
 }
 

@@ -24,6 +24,7 @@ export const BADGE_CSS = `
 .tip h4 { margin: 0 0 4px; font-size: 12px; }
 .tip ul { margin: 0; padding-left: 16px; }
 .tip .foot { margin-top: 6px; opacity: .75; font-size: 11px; }
+.tip .keys { margin-top: 2px; opacity: .6; font-size: 10px; }
 `;
 
 export const STATUS_CSS = `

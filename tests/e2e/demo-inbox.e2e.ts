@@ -69,6 +69,9 @@ describe('demo inbox overlay', () => {
     expect(tip.open).toBe(true);
     expect(tip.visible).toBe(true);
     expect(tip.text).toMatch(/Emergency/);
+    // One Tab stop for all the badges (roving tabindex), not one per row of the EHR's list.
+    const stops = await page.$$eval('[data-ehr-triage-badge]', (els) => els.filter((e) => (e.shadowRoot!.querySelector('.badge') as HTMLElement).tabIndex === 0).length);
+    expect(stops).toBe(1);
   });
 
   it('keeps every badge through an in-place re-render of the list', async () => {
