@@ -7,17 +7,9 @@ import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { sendMessage } from '@/lib/messaging/protocol';
 import type { InboxTimeReply } from '@/lib/activity/inbox-time';
+import { formatMs } from '@/lib/util/duration';
 
-export function formatMs(ms: number | null | undefined): string {
-  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '–';
-  const totalS = Math.round(ms / 1000);
-  if (totalS < 60) return `${totalS} s`;
-  const h = Math.floor(totalS / 3600);
-  const m = Math.floor((totalS % 3600) / 60);
-  const s = totalS % 60;
-  if (h) return `${h} h ${String(m).padStart(2, '0')} min`;
-  return s && m < 10 ? `${m} min ${s} s` : `${m} min`;
-}
+export { formatMs };
 
 /** The panel's `?day=yyyy-MM-dd`, to show another day than today. */
 export function dayFromUrl(): string | undefined {

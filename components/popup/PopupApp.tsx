@@ -12,7 +12,7 @@ import { summarize } from '@/lib/metrics/summary';
 import { dayKey, dayRange } from '@/lib/metrics/time';
 import { unreadCounts } from '@/lib/background/burden-records';
 import { createStudyGate } from '@/lib/study/gate';
-import { fmtMin } from '@/lib/dashboard/model';
+import { formatMs } from '@/lib/util/duration';
 
 const client = createLocalQueryClient();
 
@@ -59,11 +59,11 @@ function Popup() {
       <h1>Inbox Triage</h1>
       <dl>
         <dt>Inbox time today</dt>
-        <dd data-today-ms={today.data?.activeMs}>{today.isPending ? '…' : today.error ? '—' : fmtMin(today.data!.activeMs)}</dd>
+        <dd data-today-ms={today.data?.activeMs}>{today.isPending ? '…' : today.error ? '—' : formatMs(today.data!.activeMs)}</dd>
         {today.data && today.data.afterHoursMs > 0 ? (
           <>
             <dt>of which after hours</dt>
-            <dd>{fmtMin(today.data.afterHoursMs)}</dd>
+            <dd>{formatMs(today.data.afterHoursMs)}</dd>
           </>
         ) : null}
         <dt>Messages handled today</dt>

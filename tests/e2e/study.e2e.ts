@@ -7,6 +7,7 @@
  *     tampered and a wrong-version file with their reasons (nothing of them imported), and its
  *     dashboard shows the same numbers for the participant as profile A did.
  */
+import { formatMs } from '../../lib/util/duration';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -126,7 +127,9 @@ describe('pilot study: enroll, record a week, export, import elsewhere, same num
     await page.goto(`chrome-extension://${a.extensionId}/popup.html`);
     await page.waitForSelector('main[data-ready="true"]');
     expect(await page.locator('a', { hasText: 'Burden dashboard' }).getAttribute('href')).toContain('/dashboard.html');
-    expect(await page.locator('[data-today-ms]').innerText()).toMatch(/min|h|—/);
+    // The same format as the side panel's Inbox time (lib/util/duration).
+    const todayMs = Number(await page.locator('[data-today-ms]').getAttribute('data-today-ms'));
+    expect(await page.locator('[data-today-ms]').innerText()).toBe(formatMs(todayMs));
     await page.screenshot({ path: join(dir, 'popup.png') });
     expect(a.offMachine).toEqual([]);
   });
