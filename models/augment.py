@@ -93,12 +93,18 @@ def strip_punct(text: str, r: random.Random) -> str:
 
 
 NOISE = {"typos": typos, "abbrev": abbreviate, "case": casing, "punct": strip_punct}
+# row-level noise (not applied to text): the message arrives without its subject line, as when an
+# EHR list or an export gives only the body
+ROW_NOISE = ("nosubject",)
 
 
 def noisy_copy(row: dict, r: random.Random, kinds: list[str]) -> dict | None:
     """Apply the given noise kinds to subject and body; None if nothing changed."""
     subject, body = row.get("subject") or "", row["body"]
     for k in kinds:
+        if k == "nosubject":
+            subject = ""
+            continue
         fn = NOISE[k]
         # same random stream for subject and body so e.g. casing matches
         seed = r.random()
@@ -176,7 +182,7 @@ def augment_train(train: list[dict], r: random.Random, n_noise: int = 2) -> list
         return []
 
     out = [dict(row, aug="orig") for row in train]
-    kinds = list(NOISE)
+    kinds = [*NOISE, *ROW_NOISE]
     for row in train:
         copies = []
         for _ in range(n_noise):
