@@ -275,7 +275,14 @@ export function DraftsView({ state }: { state: OpenMessageState }) {
         },
         state.tabId,
       );
-      if (r.ok) setStatus({ kind: 'ok', text: 'Inserted into the EHR’s reply box. Read it there, then send it with the EHR’s Send button.' });
+      if (r.ok)
+        setStatus({
+          kind: 'ok',
+          text:
+            'keptExisting' in r && r.keptExisting
+              ? 'Added below the text already in the EHR’s reply box (nothing you typed was replaced). Read it there, then send it with the EHR’s Send button.'
+              : 'Inserted into the EHR’s reply box. Read it there, then send it with the EHR’s Send button.',
+        });
       else
         setStatus({
           kind: 'error',

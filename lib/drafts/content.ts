@@ -11,13 +11,51 @@ import { editRatio, newRecordId, type DraftUseReport } from './usage';
 import type { DraftInsertRequest, DraftsShownNote, RememberReply } from './protocol';
 import { triageText } from '../adapters/types';
 
-export type DraftInsertReply = InsertResult | { ok: false; reason: 'not-open' | 'placeholders'; detail?: string };
+export type DraftInsertReply =
+  | (InsertResult & { keptExisting?: boolean })
+  | { ok: false; reason: 'not-open' | 'placeholders'; detail?: string };
+
+/** The text a reply box holds now (a text control's value, an editable element's text). */
+export function replyBoxText(box: Element | null): string {
+  if (!box) return '';
+  if (box instanceof HTMLTextAreaElement || box instanceof HTMLInputElement) return box.value;
+  return (box as HTMLElement).innerText ?? box.textContent ?? '';
+}
+
+const sameText = (a: string, b: string) => a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
+
+/** What the extension last put in the box: the whole box text, and the clinician's own text it kept. */
+export interface LastInsert {
+  boxText: string;
+  kept: string;
+}
+
+/**
+ * What to put in the reply box: the draft alone when the box is empty; when the box still holds
+ * exactly what the extension put there (one suggestion swapped for another), the same kept text
+ * with the new draft; otherwise the clinician's own text first and the draft below it, so that
+ * nothing they typed is ever lost.
+ */
+export function replyWithExisting(existing: string, draft: string, last: LastInsert | null): { text: string; kept: string } {
+  const own = last && sameText(existing, last.boxText) ? last.kept : existing;
+  if (!own.trim()) return { text: draft, kept: '' };
+  const kept = own.replace(/\s+$/, '');
+  return { text: `${kept}\n\n${draft}`, kept };
+}
+
+/** The sent reply without the clinician's own text that was in the box before the draft (for the edit ratio). */
+export function withoutKept(sent: string, kept: string): string {
+  if (!kept) return sent;
+  const k = kept.replace(/\s+/g, ' ').trim();
+  const flat = sent.replace(/\s+/g, ' ').trim();
+  return flat.startsWith(k) ? flat.slice(k.length).trim() : sent;
+}
 
 interface MessageState {
   messageId: string;
   openedAt: number;
   shown: DraftsShownNote | null;
-  inserted: { text: string; suggested: string; at: number; request: DraftInsertRequest } | null;
+  inserted: { text: string; kept: string; suggested: string; at: number; request: DraftInsertRequest } | null;
   recordId: string;
   sent: boolean;
 }
@@ -53,7 +91,7 @@ export function createDraftSession(opts: DraftSessionOptions): DraftSession {
       draftsShown: shownIds.length,
       draftsShownIds: shownIds,
       insertedTemplateId: s.inserted?.request.templateId ?? null,
-      editRatio: s.inserted && sentText !== null ? editRatio(s.inserted.suggested, sentText) : null,
+      editRatio: s.inserted && sentText !== null ? editRatio(s.inserted.suggested, withoutKept(sentText, s.inserted.kept)) : null,
       openedAt: s.openedAt,
       insertedAt: s.inserted?.at ?? null,
       sentAt,
@@ -121,13 +159,21 @@ export function createDraftSession(opts: DraftSessionOptions): DraftSession {
       }
       const check = checkInsertable(req.text);
       if (!check.ok) return { ok: false, reason: 'placeholders', detail: check.reason === 'placeholders' ? check.labels.join(', ') : 'empty' };
-      const result = adapter.insertReply(doc, req.text);
+      let existing = '';
+      try {
+        existing = replyBoxText(adapter.findReplyBox(doc));
+      } catch {
+        existing = '';
+      }
+      const last = state.inserted ? { boxText: state.inserted.text, kept: state.inserted.kept } : null;
+      const { text, kept } = replyWithExisting(existing, req.text, last);
+      const result = adapter.insertReply(doc, text);
       if (!result.ok) return result;
       // A new insertion after a send starts a new record.
       if (state.sent) state = { ...state, recordId: newRecordId(), sent: false };
-      state.inserted = { text: req.text, suggested: req.suggestedText, at: now(), request: req };
+      state.inserted = { text, kept, suggested: req.suggestedText, at: now(), request: req };
       send(record(state, null, null));
-      return result;
+      return { ...result, keptExisting: kept !== '' };
     },
     destroy() {
       stopWatching();
