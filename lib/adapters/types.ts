@@ -72,11 +72,22 @@ export interface EhrAdapter {
 }
 
 /**
+ * What EHR lists print where a message has no subject ("(no subject)", "[No Subject]", "(sin asunto)",
+ * "(untitled)", "(none)", a lone dash): not words the patient wrote, so not text to triage.
+ */
+const PLACEHOLDER_SUBJECT = /^[([<{]?\s*(?:no[ -]?subject|without subject|sin asunto|untitled|none|empty|blank|-+|—|–)\s*[)\]>}]?$/i;
+
+export function isPlaceholderSubject(subject: string): boolean {
+  return PLACEHOLDER_SUBJECT.test(subject.replace(/\s+/g, ' ').trim());
+}
+
+/**
  * Text used for triage: subject and body, whitespace collapsed, so that a row's
- * preview and the open message give the same text (and the same cache key).
+ * preview and the open message give the same text (and the same cache key). A placeholder
+ * subject the EHR shows for a message without one counts as no subject.
  */
 export function triageText(subject: string, body: string): string {
-  const s = subject.replace(/\s+/g, ' ').trim();
+  const s = isPlaceholderSubject(subject) ? '' : subject.replace(/\s+/g, ' ').trim();
   const b = body.replace(/\s+/g, ' ').trim();
   return s && b ? `${s}\n${b}` : s || b;
 }

@@ -202,6 +202,13 @@ describe('a message without words', () => {
       expect(s.drafts).toEqual([]);
     }
   });
+  it('the EHR\'s "(no subject)" placeholder is not a word of the patient\'s', () => {
+    for (const subject of ['(no subject)', '[No Subject]', '(sin asunto)', '—']) {
+      const s = suggestDrafts({ ...req('', triage({ urgency: 'urgent', probs: probs('symptom') })), message: { subject, body: '', sender: 'Kayla Simmons' } });
+      expect(s.emptyMessage, subject).toBe(true);
+      expect(s.drafts).toEqual([]);
+    }
+  });
   it('a subject alone, or a word in any script, is enough to draft from', () => {
     expect(suggestDrafts({ ...req('', triage({ probs: probs('medication') })), message: { subject: 'Refill', body: '', sender: 'Kayla Simmons' } }).emptyMessage).toBe(false);
     const s = suggestDrafts(req('谢谢', triage({ probs: probs('symptom') })));

@@ -8,6 +8,7 @@
  * 988 as fits the red flags), and the clinician is told to phone the patient now. An
  * acknowledgement gets no draft unless asked.
  */
+import { isPlaceholderSubject } from '../adapters/types';
 import { unreadScript } from '../triage/script';
 import type { Category, Urgency } from '../triage/labels';
 import type { RedFlag } from '../triage/result';
@@ -195,7 +196,9 @@ export function toDraft(t: Template, req: DraftRequest, lang: Lang, slots: SlotV
   };
 }
 
-export function suggestDrafts(req: DraftRequest): DraftSuggestions {
+export function suggestDrafts(request: DraftRequest): DraftSuggestions {
+  // "(no subject)" and the like are the EHR's words, not the patient's.
+  const req = isPlaceholderSubject(request.message.subject) ? { ...request, message: { ...request.message, subject: '' } } : request;
   const max = Math.max(1, req.max ?? 3);
   const text = `${req.message.subject}\n${req.message.body}`;
   const lang = req.lang ?? detectLang(text);
