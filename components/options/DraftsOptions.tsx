@@ -17,6 +17,8 @@ import {
   saveTemplate,
   setDefaultEnabled,
   canTurnOff,
+  MAX_TEMPLATES_FILE_CHARS,
+  tooLargeMessage,
 } from '@/lib/drafts/template-store';
 import { DEFAULT_TEMPLATES } from '@/lib/drafts/defaults';
 import { TemplateSchema, issueLines, type Template } from '@/lib/drafts/template-schema';
@@ -197,12 +199,16 @@ function TemplatesEditor() {
   });
 
   const importFile = useMutation({
-    mutationFn: async (file: File) => importTemplates(local(), await file.text()),
+    // The size is checked before the file is read: a huge file is refused at once.
+    mutationFn: async (file: File) =>
+      file.size > MAX_TEMPLATES_FILE_CHARS * 4 ? { ok: false as const, errors: [tooLargeMessage(file.size)] } : importTemplates(local(), await file.text()),
+    onMutate: (file) => setNotice({ kind: 'ok', text: `Reading “${file.name}”…` }),
     onSuccess: (r, file) => {
       refresh();
       if (r.ok) setNotice({ kind: 'ok', text: `Imported “${file.name}”: ${r.added.length} added, ${r.replaced.length} replaced.` });
       else setNotice({ kind: 'error', text: `“${file.name}” was refused (nothing changed):`, lines: r.errors });
     },
+    onError: (e, file) => setNotice({ kind: 'error', text: `“${file.name}” could not be imported (nothing changed): ${e instanceof Error ? e.message : String(e)}` }),
   });
 
   const data = state.data;

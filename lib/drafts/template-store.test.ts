@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TEMPLATES } from './defaults';
-import { deleteTemplate, exportTemplates, importTemplates, loadTemplateState, saveTemplate, setDefaultEnabled, TEMPLATES_KEY } from './template-store';
+import { deleteTemplate, exportTemplates, importTemplates, loadTemplateState, MAX_TEMPLATES_FILE_CHARS, saveTemplate, setDefaultEnabled, TEMPLATES_KEY } from './template-store';
 
 function area(init: Record<string, unknown> = {}) {
   const data: Record<string, unknown> = { ...init };
@@ -72,6 +72,38 @@ describe('template store', () => {
     await setDefaultEnabled(a, 'safety-988', false);
     const s = await loadTemplateState(a);
     expect(s.templates.filter((t) => t.kind === 'safety').map((t) => t.id)).toEqual(['safety-911', 'safety-ed', 'safety-988']);
+  });
+
+  it('a file cannot do what the page refuses: turn off or impersonate a safety reply, reuse a shortcut; nor be huge', async () => {
+    const a = area();
+    expect(await saveTemplate(a, { ...mine, shortcut: '/keep' })).toMatchObject({ ok: true });
+    const file = (templates: unknown[], disabledDefaults: string[] = []) =>
+      JSON.stringify({ format: 'inbox-triage-reply-templates', version: 1, templates, disabledDefaults });
+    const off = await importTemplates(a, file([], ['safety-988', 'results-normal']));
+    expect(off).toEqual({ ok: false, errors: [expect.stringMatching(/turns off the safety reply "safety-988"/)] });
+    const fake = await importTemplates(a, file([{ ...mine, id: 'safety-911', shortcut: '/x' }]));
+    expect(fake).toEqual({ ok: false, errors: [expect.stringMatching(/id of the built-in safety reply/)] });
+    const clash = await importTemplates(a, file([{ ...mine, id: 'other', name: 'Other', shortcut: '/keep' }]));
+    expect(clash).toEqual({ ok: false, errors: ['shortcut /keep of "Other" is already used by "COVID vaccine walk-in"'] });
+    const twice = await importTemplates(a, file([{ ...mine, id: 'one', shortcut: '/same' }, { ...mine, id: 'two', name: 'Two', shortcut: '/same' }]));
+    expect(twice).toMatchObject({ ok: false, errors: [expect.stringContaining('shortcut /same of "Two"')] });
+    // Re-importing the template that owns the shortcut is not a clash.
+    expect(await importTemplates(a, file([{ ...mine, name: 'COVID vaccine, renamed' }]))).toMatchObject({ ok: true, replaced: ['covid-vaccine'] });
+    const huge = await importTemplates(a, ' '.repeat(MAX_TEMPLATES_FILE_CHARS + 1));
+    expect(huge).toEqual({ ok: false, errors: [expect.stringMatching(/^This file is 2\.0 MB; a templates file can be at most 2\.0 MB/)] });
+    expect(await saveTemplate(a, { ...mine, id: 'safety-ed', shortcut: '/ed2' })).toMatchObject({ ok: false, errors: [expect.stringContaining('built-in safety reply')] });
+    const s = await loadTemplateState(a);
+    expect(s.disabledDefaults).toEqual([]);
+    expect(s.custom.map((t) => t.name)).toEqual(['COVID vaccine, renamed']);
+  });
+
+  it('a storage failure (quota) is an error, not a silent loss', async () => {
+    const a = area();
+    a.set = async () => {
+      throw new Error('QUOTA_BYTES quota exceeded');
+    };
+    const r = await importTemplates(a, JSON.stringify({ format: 'inbox-triage-reply-templates', version: 1, templates: [mine], disabledDefaults: [] }));
+    expect(r).toEqual({ ok: false, errors: [expect.stringMatching(/could not store these templates \(QUOTA_BYTES quota exceeded\)\. Nothing was changed\./)] });
   });
 
   it('falls back to the defaults when what was saved is damaged', async () => {

@@ -70,6 +70,10 @@ export async function saveTemplate(area: LocalArea, input: unknown, previousId?:
     (o) => t.shortcut && o.shortcut === t.shortcut && o.id !== t.id && o.id !== previousId,
   );
   if (shortcutClash) return { ok: false, errors: [`shortcut ${t.shortcut} is already used by "${shortcutClash.name}"`] };
+  const safetyId = DEFAULT_TEMPLATES.find((d) => d.id === t.id && d.kind === 'safety');
+  if (safetyId && (t.kind !== 'safety' || t.safety !== safetyId.safety)) {
+    return { ok: false, errors: [`"${t.id}" is the id of the built-in safety reply "${safetyId.name}"; a ${t.kind} template needs another id`] };
+  }
   const templates = f.templates.filter((o) => o.id !== t.id && o.id !== previousId);
   await write(area, { ...f, templates: [...templates, t] });
   return { ok: true, template: t };
@@ -99,8 +103,45 @@ export async function setDefaultEnabled(area: LocalArea, id: string, enabled: bo
 
 export type ImportResult = { ok: true; added: string[]; replaced: string[] } | { ok: false; errors: string[] };
 
+/**
+ * Largest templates file accepted (characters). Hundreds of long templates fit in a few hundred KB;
+ * the browser's local storage, shared with every other setting, holds 10 MB in all.
+ */
+export const MAX_TEMPLATES_FILE_CHARS = 2_000_000;
+
+const mb = (n: number) => `${(n / 1_000_000).toFixed(1)} MB`;
+
+export function tooLargeMessage(size: number): string {
+  return `This file is ${mb(size)}; a templates file can be at most ${mb(MAX_TEMPLATES_FILE_CHARS)} (the browser keeps all the extension's settings in 10 MB). Nothing was changed.`;
+}
+
+/** What the options page itself refuses, checked for a file too: safety replies stay on, ids and shortcuts stay unique. */
+function fileConflicts(file: TemplatesFile, current: TemplatesFile): string[] {
+  const errors: string[] = [];
+  for (const id of file.disabledDefaults) {
+    if (!canTurnOff(id)) errors.push(`"disabledDefaults" turns off the safety reply "${id}"; safety replies cannot be turned off (edit it instead)`);
+  }
+  for (const t of file.templates) {
+    const d = DEFAULT_TEMPLATES.find((x) => x.id === t.id && x.kind === 'safety');
+    if (d && (t.kind !== 'safety' || t.safety !== d.safety)) {
+      errors.push(`template "${t.id}" has the id of the built-in safety reply "${d.name}" but is not a ${d.safety} safety reply; give it another id`);
+    }
+  }
+  const ids = new Set(file.templates.map((t) => t.id));
+  const staying = effectiveTemplates(current.templates.filter((t) => !ids.has(t.id)), current.disabledDefaults).filter((t) => !ids.has(t.id));
+  const seen = new Map<string, string>();
+  for (const t of file.templates) {
+    if (!t.shortcut) continue;
+    const other = seen.get(t.shortcut) ?? staying.find((o) => o.shortcut === t.shortcut)?.name;
+    if (other) errors.push(`shortcut ${t.shortcut} of "${t.name}" is already used by "${other}"`);
+    else seen.set(t.shortcut, t.name);
+  }
+  return errors;
+}
+
 /** Import a templates file (JSON text): every template must be valid, or nothing changes. */
 export async function importTemplates(area: LocalArea, text: string): Promise<ImportResult> {
+  if (text.length > MAX_TEMPLATES_FILE_CHARS) return { ok: false, errors: [tooLargeMessage(text.length)] };
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -113,13 +154,19 @@ export async function importTemplates(area: LocalArea, text: string): Promise<Im
   const dup = ids.find((id, i) => ids.indexOf(id) !== i);
   if (dup) return { ok: false, errors: [`template id "${dup}" appears twice`] };
   const f = await current(area);
+  const conflicts = fileConflicts(parsed.data, f);
+  if (conflicts.length) return { ok: false, errors: conflicts };
   const existing = new Set(f.templates.map((t) => t.id));
   const incoming = parsed.data.templates.map((t) => ({ ...t, source: 'practice' as const }));
-  await write(area, {
-    ...f,
-    templates: [...f.templates.filter((t) => !ids.includes(t.id)), ...incoming],
-    disabledDefaults: [...new Set([...f.disabledDefaults, ...parsed.data.disabledDefaults])],
-  });
+  try {
+    await write(area, {
+      ...f,
+      templates: [...f.templates.filter((t) => !ids.includes(t.id)), ...incoming],
+      disabledDefaults: [...new Set([...f.disabledDefaults, ...parsed.data.disabledDefaults])],
+    });
+  } catch (err) {
+    return { ok: false, errors: [`The browser could not store these templates (${err instanceof Error ? err.message : String(err)}). Nothing was changed.`] };
+  }
   return { ok: true, added: ids.filter((id) => !existing.has(id)), replaced: ids.filter((id) => existing.has(id)) };
 }
 
