@@ -39,6 +39,8 @@ interface Target {
   url: string;
   rowSelector: string;
   labels: LabeledMessage[];
+  /** How to read the figures on this EHR, printed under them. */
+  note?: string;
   /** Visit every page of the inbox (after the first), collecting badges. */
   visitOtherPages(page: Page, collect: () => Promise<void>): Promise<void>;
   /** Open the most urgent visible message. */
@@ -81,6 +83,10 @@ async function startTarget(ehr: string): Promise<Target> {
       url: `${h.origin}/Communication`,
       rowSelector: MEDPLUM_SELECTORS.rowItem,
       labels: h.threads.filter((t) => t.status === 'in-progress').map((t) => ({ id: t.id, urgency: t.urgency })),
+      note:
+        'Medplum\'s list shows each thread\'s topic (a few words), not the patient\'s text, so these list badges judge the topic alone; ' +
+        'with under 5 words the model alone never calls an emergency (the red-flag rules still can). Open a thread for its full triage. ' +
+        'The labels are for the whole message, so agreement and recall here are low by design.',
       visitOtherPages: async () => undefined,
       async openMostUrgent(page) {
         const first = page.locator(`${MEDPLUM_SELECTORS.rowItem}:has([data-ehr-triage-urgency="emergency"]) a`).first();
@@ -145,6 +151,7 @@ async function main(): Promise<void> {
 
   const summary = summarize(target.labels, seen, { ...timing, modelBadgedMs: modelMs }, browser.offMachine);
   console.log(formatSummary(summary, { screenshot: shot, panelScreenshot: panelShot }));
+  if (target.note) console.log(`  note:                 ${target.note}`);
   await browser.close();
   await target.close();
   if (summary.offMachineRequests.length) process.exitCode = 1;
