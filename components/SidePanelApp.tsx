@@ -69,7 +69,13 @@ function ModelLine({ status }: { status: ModelStatus | null | undefined }) {
   if (!status) return null;
   const text =
     status.state === 'ready'
-      ? `On-device model ready${status.loadMs ? ` (loaded in ${(status.loadMs / 1000).toFixed(1)} s)` : ''}`
+      ? `On-device model ready${
+          status.loadMs || status.threads
+            ? ` (${[status.loadMs ? `loaded in ${(status.loadMs / 1000).toFixed(1)} s` : '', status.threads ? `${status.threads} CPU thread${status.threads === 1 ? '' : 's'}` : '']
+                .filter(Boolean)
+                .join(', ')})`
+            : ''
+        }`
       : status.state === 'loading'
         ? `Loading the on-device model… ${Math.round((status.progress ?? 0) * 100)}%`
         : status.state === 'failed'

@@ -115,7 +115,9 @@ describe('demo inbox overlay', () => {
     expect(Number(await panel.textContent('[data-testid="panel-score"]'))).toBeCloseTo(expected.score, 1);
     expect(await panel.getAttribute('[data-testid="model-status"]', 'data-state')).toBe('ready');
     // The offscreen host is cross-origin isolated (manifest COOP/COEP), so ONNX Runtime runs two WASM threads.
-    expect(Number(await panel.getAttribute('[data-testid="model-status"]', 'data-threads'))).toBe(Math.min(2, cpus().length));
+    const threads = Math.min(2, cpus().length);
+    expect(Number(await panel.getAttribute('[data-testid="model-status"]', 'data-threads'))).toBe(threads);
+    expect(await panel.textContent('[data-testid="model-status"]')).toContain(`${threads} CPU thread${threads === 1 ? '' : 's'}`);
     expect(await panel.textContent('[data-testid="panel-message"]')).toContain(m.body.replace(/\s+/g, ' ').slice(0, 30));
     // Opening another message updates the panel live.
     const other = page.locator(DEMO_SELECTORS.row).nth(5);
