@@ -223,7 +223,9 @@ describe('fuse: a message in a script the model cannot read', () => {
     expect(r.score).toBeGreaterThanOrEqual(0.6);
     expect(r.reasons[0]).toBe('Written in Arabic: the model reads English and Spanish, so this is shown as at least urgent until someone reads it');
     expect(r.source).toBe('model');
+    expect(r.category).toBeNull(); // the model's category for text it cannot read is not shown
     expect(TriageResultSchema.safeParse(r).success).toBe(true);
+    expect(fuse('thanks so much, see you tuesday', 'h', modelOut('routine', [0.01, 0.04, 0.95]), NO_RULES).category).not.toBeNull();
   });
   it('keeps a higher level from the model or the rules', () => {
     expect(fuse(ARABIC, 'h', modelOut('emergency', [0.6, 0.3, 0.1]), NO_RULES).urgency).toBe('emergency');

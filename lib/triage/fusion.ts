@@ -129,7 +129,8 @@ export function fuse(
     textHash: textHashValue,
     urgency: fused,
     score,
-    category: model.category,
+    // The model's category for text it cannot read is a guess: none is shown.
+    category: script ? null : model.category,
     probs: { urgency: { ...model.probs.urgency }, category: { ...model.probs.category } },
     redFlags,
     source: raised ? 'model+rules' : 'model',
