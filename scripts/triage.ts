@@ -13,7 +13,7 @@
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { label, MessageInputSchema, messageText, outputRecord, parseDtype, readBatches } from './lib/jsonl-io';
+import { inputNotes, label, MessageInputSchema, messageText, outputRecord, parseDtype, readBatches } from './lib/jsonl-io';
 import { createTriager, routeConsoleToStderr } from './lib/triage-run';
 
 const USAGE = 'Usage: npm run triage -- IN.jsonl|- [--rules-only] [--dtype q8|fp32] > OUT.jsonl';
@@ -46,8 +46,10 @@ async function main(): Promise<number> {
     bad += 1;
     process.stderr.write(`${label(source)}:${line}: skipped: ${error}\n`);
   };
+  const notes = inputNotes();
   try {
     for await (const batch of readBatches(source, MessageInputSchema, onBad)) {
+      for (const b of batch) for (const n of notes(b.line, b.value)) process.stderr.write(`${label(source)}:${b.line}: note: ${n}\n`);
       const triaged = await triager.triage(batch.map((b) => messageText(b.value)));
       const out = batch.map((b, i) => JSON.stringify(outputRecord(b.value.id, triaged[i]!.result))).join('\n');
       if (!process.stdout.write(`${out}\n`)) await new Promise((r) => process.stdout.once('drain', r));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LabeledExampleSchema } from '../../lib/triage/labels';
 import type { TriageResult } from '../../lib/triage/result';
-import { MessageInputSchema, messageText, outputRecord, parseDtype, parseLine, readBatches } from './jsonl-io';
+import { inputNotes, MessageInputSchema, messageText, outputRecord, parseDtype, parseLine, readBatches } from './jsonl-io';
 
 describe('MessageInputSchema / messageText', () => {
   it('accepts {id, text} and {id, subject?, body}', () => {
@@ -34,6 +34,20 @@ describe('MessageInputSchema / messageText', () => {
       ok: false,
       error: expect.stringContaining('urgency:'),
     });
+  });
+});
+
+describe('inputNotes', () => {
+  it('notes a repeated id and a line with both text and body, once each', () => {
+    const notes = inputNotes();
+    expect(notes(1, { id: 'a', body: 'x' })).toEqual([]);
+    expect(notes(2, { id: 1, text: 'x' })).toEqual([]);
+    expect(notes(3, { id: 'a', text: 'x', body: 'y' })).toEqual([
+      'id "a" was already used on line 1; both are scored',
+      'both "text" and "body" given; "text" was scored',
+    ]);
+    expect(notes(4, { id: '1', body: 'x' })).toEqual([]); // "1" and 1 are different ids, as in the output
+    expect(notes(5, { id: 1, body: 'x' })).toEqual(['id 1 was already used on line 2; both are scored']);
   });
 });
 

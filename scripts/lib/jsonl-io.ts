@@ -32,6 +32,23 @@ export function messageText(r: Pick<MessageInput, 'text' | 'subject' | 'body'>):
   return triageText(r.subject ?? '', r.body ?? '');
 }
 
+/**
+ * Notes on valid input lines (they are still scored): an id already used on an earlier line, and a
+ * line with both "text" and "body" (the "text" is scored). Returns a checker to call line by line.
+ */
+export function inputNotes(): (line: number, r: Pick<MessageInput, 'id' | 'text' | 'body'>) => string[] {
+  const firstLine = new Map<string, number>();
+  return (line, r) => {
+    const out: string[] = [];
+    const key = `${typeof r.id}:${r.id}`;
+    const seen = firstLine.get(key);
+    if (seen !== undefined) out.push(`id ${JSON.stringify(r.id)} was already used on line ${seen}; both are scored`);
+    else firstLine.set(key, line);
+    if (typeof r.text === 'string' && typeof r.body === 'string') out.push('both "text" and "body" given; "text" was scored');
+    return out;
+  };
+}
+
 export type ParsedLine<T> = { line: number; ok: true; value: T } | { line: number; ok: false; error: string };
 
 /** Validate one JSONL line; errors are short, human and name the offending fields. */
