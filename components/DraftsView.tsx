@@ -14,7 +14,7 @@ import { draftFromTemplate, suggestDrafts, withDisclosure, type Draft, type Draf
 import { checkInsertable, findPlaceholders } from '@/lib/drafts/placeholders';
 import { readability } from '@/lib/drafts/readability';
 import { DRAFT_SETTINGS_KEY, disclosureOn, loadDraftSettings, rememberRepliesAllowed } from '@/lib/drafts/settings';
-import { REMEMBERED_KEY, loadRemembered, similarRemembered } from '@/lib/drafts/remembered';
+import { MIN_SIMILARITY, REMEMBERED_KEY, SPACE_ANCHOR, loadRemembered, similarRemembered } from '@/lib/drafts/remembered';
 import { findPlaceholders as placeholdersOf } from '@/lib/drafts/placeholders';
 import { TEMPLATES_KEY, loadTemplateState } from '@/lib/drafts/template-store';
 import type { Template, Tone } from '@/lib/drafts/template-schema';
@@ -115,6 +115,13 @@ export function DraftsView({ state }: { state: OpenMessageState }) {
     staleTime: Infinity,
     retry: false,
   });
+  // The current model's embedding of the fixed anchor: replies remembered with another model are not compared.
+  const spaceAnchor = useQuery({
+    queryKey: ['draft-embed', 'anchor'],
+    queryFn: async () => (await embed([SPACE_ANCHOR]))?.[0] ?? null,
+    staleTime: Infinity,
+    retry: false,
+  });
 
   const k = keptFor(message.id);
   const [tone, setToneState] = useState<Tone | null>(k.tone);
@@ -175,8 +182,8 @@ export function DraftsView({ state }: { state: OpenMessageState }) {
     const ranked = suggestions?.drafts ?? [];
     const past: Draft[] = [];
     // A past reply of the clinician's for a similar message (never for an emergency: safety replies only).
-    if (rememberOn && suggestions && !suggestions.callPatientNow && ranked.length && remembered.data && msgEmbedding.data) {
-      for (const { reply, similarity } of similarRemembered(remembered.data, msgEmbedding.data, suggestions.lang)) {
+    if (rememberOn && suggestions && !suggestions.callPatientNow && ranked.length && remembered.data && msgEmbedding.data && spaceAnchor.data) {
+      for (const { reply, similarity } of similarRemembered(remembered.data, msgEmbedding.data, suggestions.lang, 1, MIN_SIMILARITY, spaceAnchor.data)) {
         past.push({
           templateId: 'remembered',
           name: 'Your past reply (check every detail)',
@@ -195,7 +202,7 @@ export function DraftsView({ state }: { state: OpenMessageState }) {
     const all = [...ranked, ...past];
     if (!manual || !request) return all;
     return [draftFromTemplate(manual, request), ...all.filter((d) => d.templateId !== manual.id)];
-  }, [suggestions, manual, request, rememberOn, remembered.data, msgEmbedding.data, effTone]);
+  }, [suggestions, manual, request, rememberOn, remembered.data, msgEmbedding.data, spaceAnchor.data, effTone]);
   const current = drafts.find((d) => d.templateId === selectedId) ?? drafts[0] ?? null;
   const lang = current?.lang ?? suggestions?.lang ?? 'en';
   const suggestedText = current ? withDisclosure(current.text, disclosureChecked, current.lang, s?.clinicianName ?? '') : '';

@@ -26,7 +26,8 @@ describe('drafts in the background', () => {
     expect(study.data[REMEMBERED_KEY]).toBeUndefined();
     const on = area({ [DRAFT_SETTINGS_KEY]: { rememberReplies: true } });
     expect(await rememberReply(host, on, reply, 42)).toEqual({ ok: true, stored: true });
-    const [kept] = on.data[REMEMBERED_KEY] as { text: string; at: number; embedding: number[] }[];
+    const [kept] = on.data[REMEMBERED_KEY] as { text: string; at: number; embedding: number[]; anchor: number[] }[];
+    expect(kept!.anchor).toEqual([0.5, 0.5, 0.5, 0.5, 0, 0, 0, 0]); // the model's embedding of SPACE_ANCHOR, to recognise a later model
     expect(kept).toMatchObject({ at: 42, text: 'Hi [[first name]],\n\nSent [[medication and dose]].\n\nDr. Chen', embedding: [0.5, 0.5, 0.5, 0.5, 0, 0, 0, 0] });
     expect(JSON.stringify(on.data[REMEMBERED_KEY])).not.toContain('refill my');
   });

@@ -5,7 +5,7 @@
 import type { ModelStatus } from '../messaging/protocol';
 import { EmbedTextsSchema, RememberReplySchema } from './protocol';
 import { loadDraftSettings, rememberRepliesAllowed, type LocalArea } from './settings';
-import { addRemembered, scrubReply } from './remembered';
+import { addRemembered, scrubReply, SPACE_ANCHOR } from './remembered';
 import { newRecordId } from './usage';
 import { inStudy, loadEnrollment } from '../study/enrollment';
 
@@ -35,8 +35,16 @@ export async function rememberReply(host: Pick<EmbedHost, 'embed'>, area: LocalA
   const settings = await loadDraftSettings(area);
   const enrolled = inStudy(await loadEnrollment(area).catch(() => null), now);
   if (!rememberRepliesAllowed({ ...settings, studyMode: settings.studyMode || enrolled })) return { ok: true, stored: false };
-  const [embedding] = await host.embed([r.messageText]);
+  const [embedding, anchor] = await host.embed([r.messageText, SPACE_ANCHOR]);
   if (!embedding?.length) return { ok: true, stored: false };
-  await addRemembered(area, { id: newRecordId(), at: now, lang: r.lang, category: r.category, embedding, text: scrubReply(r.replyText, r.lang) });
+  await addRemembered(area, {
+    id: newRecordId(),
+    at: now,
+    lang: r.lang,
+    category: r.category,
+    embedding,
+    ...(anchor?.length ? { anchor } : {}),
+    text: scrubReply(r.replyText, r.lang),
+  });
   return { ok: true, stored: true };
 }

@@ -30,4 +30,13 @@ describe('remembered phrasing', () => {
     expect(similarRemembered(list, e8(0, 1), 'en', 1, 0.95).map((x) => x.reply.id)).toEqual(['id-c-xxxxxx']);
     expect(similarRemembered(list, e8(-1, 0), 'en')).toEqual([]);
   });
+
+  it('never compares a reply remembered with another model (its anchor embedding differs)', () => {
+    const now = e8(0, 0, 1);
+    const same = { ...entry('same', e8(1, 0)), anchor: now };
+    const other = { ...entry('other', e8(1, 0)), anchor: e8(0, 0, 0.6, 0.8) };
+    const old = entry('old', e8(1, 0)); // remembered before anchors existed
+    expect(similarRemembered([same, other, old], e8(1, 0), 'en', 3, 0.8, now).map((x) => x.reply.id)).toEqual(['id-same-xxxxxx']);
+    expect(similarRemembered([other, old], e8(1, 0), 'en', 3, 0.8, now)).toEqual([]);
+  });
 });

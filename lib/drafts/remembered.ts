@@ -16,6 +16,13 @@ export const REMEMBERED_KEY = 'drafts:remembered';
 export const MAX_REMEMBERED = 200;
 /** How similar (cosine of the model's embeddings) a past message must be to offer its reply. */
 export const MIN_SIMILARITY = 0.8;
+/**
+ * A fixed sentence embedded with every remembered reply: a new model (an extension update) embeds
+ * it differently, so a reply remembered with another model is recognised and not compared, since
+ * cosines between two models' embeddings mean nothing.
+ */
+export const SPACE_ANCHOR = 'Please call me back about my appointment and my medicine.';
+const SAME_SPACE = 0.999;
 
 export const RememberedReplySchema = z.object({
   id: z.string().min(8).max(64),
@@ -23,6 +30,8 @@ export const RememberedReplySchema = z.object({
   lang: z.enum(['en', 'es']),
   category: CategorySchema.nullable(),
   embedding: z.array(z.number()).min(8).max(4096),
+  /** The same model's embedding of SPACE_ANCHOR (absent in replies remembered before it existed). */
+  anchor: z.array(z.number()).min(8).max(4096).optional(),
   /** The reply as sent, already scrubbed of names, medicines, doses, numbers and dates. */
   text: z.string().min(1).max(5000),
 });
@@ -62,10 +71,21 @@ export async function forgetRemembered(area: LocalArea): Promise<void> {
   await area.set({ [REMEMBERED_KEY]: [] });
 }
 
-/** The past replies most similar to this message (same language), best first. */
-export function similarRemembered(list: readonly RememberedReply[], embedding: readonly number[], lang: 'en' | 'es', k = 1, min = MIN_SIMILARITY) {
+/**
+ * The past replies most similar to this message (same language), best first. With `anchor` (the
+ * current model's embedding of SPACE_ANCHOR), replies remembered with another model are left out.
+ */
+export function similarRemembered(
+  list: readonly RememberedReply[],
+  embedding: readonly number[],
+  lang: 'en' | 'es',
+  k = 1,
+  min = MIN_SIMILARITY,
+  anchor: readonly number[] | null = null,
+) {
   return list
     .filter((r) => r.lang === lang)
+    .filter((r) => !anchor || (!!r.anchor && cosine(r.anchor, anchor) >= SAME_SPACE))
     .map((r) => ({ reply: r, similarity: cosine(embedding, r.embedding) }))
     .filter((x) => x.similarity >= min)
     .sort((a, b) => b.similarity - a.similarity)
