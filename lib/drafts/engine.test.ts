@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TEMPLATES } from './defaults';
-import { composeDraft, draftFromTemplate, safetyOrder, suggestDrafts, withDisclosure, type DraftRequest, type DraftTriage } from './engine';
+import { composeDraft, draftFromTemplate, safetyOrder, SIM_FLOOR, suggestDrafts, withDisclosure, type DraftRequest, type DraftTriage } from './engine';
 import { readability } from './readability';
 import { MEDICATIONS } from './slots';
 import { CATEGORIES, URGENCIES } from '../triage/labels';
@@ -131,6 +131,21 @@ describe('choosing and ranking', () => {
     expect(s.drafts[0]!.templateId).toBe('results-explain');
     const s2 = suggestDrafts(req('question about my labs', t, { embeddings: { ...base, message: [0, 0, 1] } }));
     expect(s2.drafts[0]!.templateId).toBe('results-talk');
+  });
+
+  it('a similarity below the floor is noise: a topic template (mood) does not win a mole question on it', () => {
+    const t = triage({ category: 'symptom', probs: probs('symptom') });
+    const mole = 'A mole on my back looks bigger than last summer. Is this something to worry about?';
+    const cos = (c: number) => [c, Math.sqrt(1 - c * c), 0];
+    // the mood template's examples are a bit closer (0.45) than the others' (0.30): both below SIM_FLOOR
+    const intents = Object.fromEntries(DEFAULT_TEMPLATES.map((x) => [x.id, [x.id === 'mental-health-support' ? cos(0.45) : cos(0.3)]]));
+    const s = suggestDrafts(req(mole, t, { embeddings: { message: [1, 0, 0], intents } }));
+    expect(s.drafts[0]!.templateId).not.toBe('mental-health-support');
+    expect(s.drafts.find((d) => d.templateId === 'mental-health-support')?.why.join(' ') ?? '').not.toContain('similar');
+    // clearly similar (above the floor), it does come first
+    const close = Object.fromEntries(DEFAULT_TEMPLATES.map((x) => [x.id, [x.id === 'mental-health-support' ? cos(0.9) : cos(0.3)]]));
+    expect(suggestDrafts(req(mole, t, { embeddings: { message: [1, 0, 0], intents: close } })).drafts[0]!.templateId).toBe('mental-health-support');
+    expect(SIM_FLOOR).toBeGreaterThan(0.45);
   });
 
   it('urgent symptoms: only templates for the urgent level', () => {

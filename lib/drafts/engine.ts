@@ -128,6 +128,9 @@ interface Scored {
   why: string[];
 }
 
+/** Cosine similarity to a template's examples that counts as evidence (the model's embedding space). */
+export const SIM_FLOOR = 0.5;
+
 function scoreTemplate(t: Template, req: DraftRequest, text: string, slots: SlotValues): Scored {
   const why: string[] = [];
   const { triage } = req;
@@ -140,8 +143,11 @@ function scoreTemplate(t: Template, req: DraftRequest, text: string, slots: Slot
   let sim: number | null = null;
   const intents = req.embeddings?.intents[t.id];
   if (req.embeddings && intents?.length) {
-    sim = Math.max(0, ...intents.map((v) => cosine(req.embeddings!.message, v)));
-    if (sim >= 0.5) why.push(`similar to its examples (${sim.toFixed(2)})`);
+    const best = Math.max(0, ...intents.map((v) => cosine(req.embeddings!.message, v)));
+    if (best >= SIM_FLOOR) why.push(`similar to its examples (${best.toFixed(2)})`);
+    // Below the floor a similarity is noise (unrelated messages reach 0.3-0.5), and a topic
+    // template (mood, say) must not win on noise: only the part above the floor counts.
+    sim = Math.max(0, best - SIM_FLOOR) / (1 - SIM_FLOOR);
   }
   const hits = keywordHits(text, t.keywords);
   const kw = hits.length ? Math.min(1, 0.7 + 0.15 * (hits.length - 1)) : 0;
