@@ -20,7 +20,7 @@ from metrics import choose_thresholds, decide, safety, split_probs
 from model import ModelConfig, TriageModel
 from onnx_utils import quantize_weights, torch_from_onnx
 from tokenizer import Tokenizer
-from train import encode, predict
+from train import collate, encode, predict
 
 torch.set_num_threads(2)
 # DEV recall targets the thresholds are chosen for (emergency; emergency + urgent together)
@@ -94,6 +94,24 @@ def data_hash() -> str:
     return h.hexdigest()[:8]
 
 
+EMB_CENTER_ROWS = 3000
+
+
+@torch.no_grad()
+def embedding_center(model: TriageModel, tok: Tokenizer) -> torch.Tensor:
+    """Mean of the raw sentence vectors (mean word embedding) over (up to) EMB_CENTER_ROWS original
+    training messages: subtracted before normalising, so cosine similarity compares what differs
+    between messages instead of what all messages share."""
+    rows = [r for r in load_split("train") if not r.get("source_id")][:EMB_CENTER_ROWS]
+    seqs = [s for s, _, _ in encode(tok, rows)]
+    total, n = None, 0
+    for i in range(0, len(seqs), 64):
+        ids, att, tt = collate(seqs[i:i + 64])
+        v = model.word_mean(ids, att.unsqueeze(-1).to(torch.float32)).sum(0)
+        total, n = (v if total is None else total + v), n + ids.shape[0]
+    return total / max(1, n)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--target-emergency-recall", type=float, default=TARGET_E)
@@ -102,7 +120,9 @@ def main() -> None:
     ckpt = torch.load(ART / "model.pt")
     model_mod.FAST_CONV = False  # plain MatMul graph
     model = TriageModel(ModelConfig(**ckpt["config"]))
-    model.load_state_dict(ckpt["state_dict"])
+    state = ckpt["state_dict"]
+    state.setdefault("emb_center", torch.zeros(model.config.hidden_size))  # set below
+    model.load_state_dict(state)
     model.eval()
 
     tok = Tokenizer.load()
@@ -112,6 +132,10 @@ def main() -> None:
     t_u, t_c = fit_temperatures(model, [s for s, _, _ in dev], yu, np.array([c for _, _, c in dev]))
     apply_temperatures(model, t_u, t_c)
     print(f"temperatures fitted on DEV: urgency {t_u:.2f}, category {t_c:.2f}")
+
+    center = embedding_center(model, tok)
+    model.emb_center.copy_(center)
+    print(f"sentence embedding centred on the mean of {EMB_CENTER_ROWS} training messages (norm {center.norm():.3f})")
 
     fp32, int8 = OUT / "onnx" / "model.onnx", OUT / "onnx" / "model_quantized.onnx"
     export_onnx(model, fp32)
@@ -144,7 +168,8 @@ def main() -> None:
         "architecture": {k: model.config.to_dict()[k] for k in (
             "hidden_size", "num_hidden_layers", "num_attention_heads", "intermediate_size", "vocab_size", "bow")},
         "outputs": {"logits": "[batch, 9] urgency logits then category logits",
-                    "sentence_embedding": f"[batch, {model.config.hidden_size}] mean-pooled, L2-normalised"},
+                    "sentence_embedding": f"[batch, {model.config.hidden_size}] mean of the word embeddings, centred "
+                                          f"on the training messages' mean, L2-normalised (for similarity)"},
         "devSafety": dev_safety,
         "temperatures": {"urgency": round(t_u, 4), "category": round(t_c, 4),
                          "note": "fitted on DEV and already folded into the exported weights"},

@@ -36,6 +36,12 @@ class ModelConfig:
     bow: bool = False
     # hashed token-bigram buckets of the bag-of-words part (0: unigrams only)
     bow_bigram_buckets: int = 0
+    # pretrained word vectors (embeddings.py): during training every token's input embedding is
+    # its own learned vector plus a learned projection of its fixed GloVe vector (zeros for pieces),
+    # and its bag-of-words weights likewise; words never seen in training thus still carry their
+    # pretrained meaning. fold_glove() merges both into plain matrices before export, so the
+    # exported model is an ordinary BERT-shaped graph.
+    glove_dim: int = 0
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -115,6 +121,12 @@ class TriageModel(nn.Module):
         for e in (self.word_embeddings, self.position_embeddings, self.token_type_embeddings):
             nn.init.normal_(e.weight, 0, 0.02)
         self.emb_ln = nn.LayerNorm(h, eps=1e-12)
+        # The sentence embedding (for reply-draft similarity, not for triage) is the mean of the
+        # message's word embeddings (which start from GloVe), centred on the training messages'
+        # mean (set by export.py) and L2-normalised. The mean of the last hidden states was tried
+        # first: trained only to triage, it varies along about one direction (cosines of unrelated
+        # messages near +1 or -1), so a mole question looked just like an anxiety message.
+        self.register_buffer("emb_center", torch.zeros(h))
         self.drop = nn.Dropout(c.dropout)
         self.layers = nn.ModuleList(Layer(c) for _ in range(c.num_hidden_layers))
         # classifier: [mean-pool ; max-pool] -> tanh dense -> 9 logits (3 urgency + 6 category)
@@ -126,6 +138,11 @@ class TriageModel(nn.Module):
             if c.bow_bigram_buckets:
                 self.bow2 = nn.Embedding(c.bow_bigram_buckets, N_URGENCY + N_CATEGORY)
                 nn.init.zeros_(self.bow2.weight)
+        if c.glove_dim:
+            self.register_buffer("glove", torch.zeros(c.vocab_size, c.glove_dim), persistent=False)
+            self.glove_proj = nn.Parameter(torch.empty(c.glove_dim, h).normal_(0, 0.02))
+            if c.bow:
+                self.glove_bow = nn.Parameter(torch.zeros(c.glove_dim, N_URGENCY + N_CATEGORY))
         # masked-LM head (pretraining only; tied to the word embeddings, not exported)
         self.mlm_dense = Dense(h, h)
         self.mlm_ln = nn.LayerNorm(h, eps=1e-12)
@@ -134,7 +151,7 @@ class TriageModel(nn.Module):
     def encode(self, input_ids, attention_mask, token_type_ids, with_inputs: bool = False):
         n = input_ids.shape[1]
         pos = torch.arange(n, device=input_ids.device).unsqueeze(0)
-        x = self.word_embeddings(input_ids) + self.position_embeddings(pos) \
+        x = self.word_embeddings(input_ids) + self.position_embeddings(pos) + self.glove_part(input_ids) \
             + self.token_type_embeddings(token_type_ids)
         x = e = self.drop(self.emb_ln(x))
         bias = (1.0 - attention_mask[:, None, None, :].to(x.dtype)) * -10000.0
@@ -143,7 +160,7 @@ class TriageModel(nn.Module):
         return (x, e) if with_inputs else x
 
     def forward(self, input_ids, attention_mask, token_type_ids):
-        """Returns (logits [B, 9], sentence_embedding [B, H] L2-normalised mean pool)."""
+        """Returns (logits [B, 9], sentence_embedding [B, H]: centred, L2-normalised mean of the word embeddings)."""
         x, e = self.encode(input_ids, attention_mask, token_type_ids, with_inputs=True)
         m = attention_mask.unsqueeze(-1).to(x.dtype)
         n = m.sum(1).clamp(min=1.0)
@@ -155,12 +172,42 @@ class TriageModel(nn.Module):
         logits = self.classifier(pooled)
         if self.config.bow:
             logits = logits + self.bow_logits(input_ids, m)
-        return logits, F.normalize(mean, dim=-1)
+        return logits, F.normalize(self.word_mean(input_ids, m) - self.emb_center, dim=-1)
+
+    def glove_part(self, input_ids: torch.Tensor, proj: str = "glove_proj"):
+        if not self.config.glove_dim:
+            return 0.0
+        return torch.matmul(F.embedding(input_ids, self.glove), getattr(self, proj))
+
+    def set_glove(self, vectors) -> None:
+        """Load the fixed [vocab, glove_dim] vectors; tokens that have one start with a zero own
+        vector, so that at first a known word is exactly its pretrained meaning."""
+        g = torch.as_tensor(vectors, dtype=torch.float32)
+        self.glove.copy_(g)
+        with torch.no_grad():
+            self.word_embeddings.weight[g.abs().sum(1) > 0] = 0.0
+
+    @torch.no_grad()
+    def fold_glove(self) -> None:
+        """Merge the GloVe parts into word_embeddings / bow (same outputs) and drop them."""
+        if not self.config.glove_dim:
+            return
+        self.word_embeddings.weight += self.glove @ self.glove_proj
+        if self.config.bow:
+            self.bow.weight += self.glove @ self.glove_bow
+            del self.glove_bow
+        del self.glove_proj, self.glove
+        self.config.glove_dim = 0
+
+    def word_mean(self, input_ids: torch.Tensor, m: torch.Tensor) -> torch.Tensor:
+        """Mean of the word embeddings over the message's tokens [B, H] (m: mask [B, N, 1])."""
+        w = self.word_embeddings(input_ids) + self.glove_part(input_ids)
+        return (w * m).sum(1) / m.sum(1).clamp(min=1.0)
 
     def bow_logits(self, input_ids: torch.Tensor, m: torch.Tensor) -> torch.Tensor:
         """Linear bag of words: sum of per-token (and per hashed token-bigram) weights.
         m is the attention mask as float [B, N, 1]."""
-        out = (self.bow(input_ids) * m).sum(1)
+        out = ((self.bow(input_ids) + self.glove_part(input_ids, "glove_bow")) * m).sum(1)
         if self.config.bow_bigram_buckets:
             h = torch.remainder(input_ids[:, :-1] * 7919 + input_ids[:, 1:], self.config.bow_bigram_buckets)
             out = out + (self.bow2(h) * (m[:, :-1] * m[:, 1:])).sum(1)

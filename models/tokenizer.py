@@ -5,7 +5,11 @@ The Python `Tokenizer.encode` mirrors transformers.js exactly (BertNormalizer ->
 added-token split -> BertPreTokenizer -> greedy longest-match WordPiece ->
 [CLS] A [SEP] -> cut to max_length); `check_tokenizer.mjs` verifies that.
 
-Usage: python3 models/tokenizer.py [--vocab-size 7000]   (train + write + check texts)
+Usage: python3 models/tokenizer.py [--vocab-size 7000] [--glove-words 13000]   (train + write + check texts)
+
+After the pieces learned from the corpus come the most frequent English words of the GloVe
+vectors (embeddings.py) that are not yet in the vocabulary, kept whole, so that a word the
+corpus never used is one token with a pretrained meaning rather than a few meaningless pieces.
 """
 from __future__ import annotations
 
@@ -209,6 +213,18 @@ def train_vocab(texts: list[str], size: int, keep: list[str], min_pair: int = 2)
     return vocab
 
 
+def glove_words(vocab: list[str], n: int) -> list[str]:
+    """The n most frequent plain words (a-z, 2-20 letters) of the GloVe vectors not in vocab."""
+    from embeddings import load  # numpy; only when asked for
+    have, out = set(vocab), []
+    for w in load()[0]:
+        if len(out) >= n:
+            break
+        if 2 <= len(w) <= 20 and w.isascii() and w.isalpha() and w not in have:
+            out.append(w)
+    return out
+
+
 def tokenizer_json(vocab: list[str]) -> dict:
     ids = {t: i for i, t in enumerate(vocab)}
     special = lambda t: {"SpecialToken": {"id": t, "type_id": 0}}  # noqa: E731
@@ -261,12 +277,16 @@ TRICKY = [
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--vocab-size", type=int, default=7000)
+    ap.add_argument("--glove-words", type=int, default=13000,
+                    help="also keep this many frequent English words whole (0: corpus pieces only)")
     ap.add_argument("--check-count", type=int, default=200)
     args = ap.parse_args()
 
     train = load_split("train")
     texts = [message_text(r) for r in train]
     vocab = train_vocab(texts, args.vocab_size, load_keep_words())
+    if args.glove_words:
+        vocab += glove_words(vocab, args.glove_words)
     OUT.mkdir(parents=True, exist_ok=True)
     write_json(OUT / "tokenizer.json", tokenizer_json(vocab))
     write_json(OUT / "tokenizer_config.json", TOKENIZER_CONFIG)

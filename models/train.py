@@ -25,6 +25,7 @@ import torch.nn.functional as F
 from common import ART, C2I, CATEGORIES, MAX_LEN, SEED, U2I, URGENCIES, load_split, message_text, write_json
 from metrics import E, auroc, report, split_probs, urgency_score
 from model import ModelConfig, TriageModel, n_params
+from embeddings import DIM as GLOVE_DIM, matrix as glove_matrix
 from tokenizer import CLS, MASK, PAD, SEP, SPECIALS, Tokenizer
 
 torch.set_num_threads(2)
@@ -113,9 +114,10 @@ def schedule(opt, total: int, lr: float, warmup: float = 0.06):
 def make_opt(model, lr: float, steps: int, emb_lr_mult: float = 1.0):
     """AdamW; the word embeddings may learn faster (they are the fastText-like shortcut
     into the classifier, and each row gets few updates on a small corpus)."""
-    bow = ("bow.weight", "bow2.weight")  # pre-fitted in the bag-of-words stage: 0.1 x rate, no decay
-    emb = [p for n, p in model.named_parameters() if n == "word_embeddings.weight"]
-    decay = [p for n, p in model.named_parameters() if p.dim() >= 2 and n not in bow and n != "word_embeddings.weight"]
+    bow = ("bow.weight", "bow2.weight", "glove_bow")  # pre-fitted in the bag-of-words stage: 0.1 x rate, no decay
+    emb_names = ("word_embeddings.weight", "glove_proj")
+    emb = [p for n, p in model.named_parameters() if n in emb_names]
+    decay = [p for n, p in model.named_parameters() if p.dim() >= 2 and n not in bow and n not in emb_names]
     no_decay = [p for n, p in model.named_parameters() if p.dim() < 2 and n not in bow]
     bow_params = [p for n, p in model.named_parameters() if n in bow]  # nearly fixed: the encoder learns the rest
     opt = torch.optim.AdamW([{"params": decay, "weight_decay": 0.01},
@@ -206,7 +208,8 @@ def pretrain_bow(model: TriageModel, train, epochs: int, lr: float, emergency_bo
         return
     seqs, yu, yc = zip(*train)
     wu, wc = class_weights(list(yu), 3, {E: emergency_boost}), class_weights(list(yc), 6)
-    params = [model.bow.weight] + ([model.bow2.weight] if model.config.bow_bigram_buckets else [])
+    params = [model.bow.weight] + ([model.bow2.weight] if model.config.bow_bigram_buckets else []) \
+        + ([model.glove_bow] if model.config.glove_dim else [])
     opt = torch.optim.Adam(params, lr=lr)
     r = random.Random(f"{SEED}:bow")
     for ep in range(epochs):
@@ -347,6 +350,8 @@ def main() -> None:
     ap.add_argument("--mlm-max-len", type=int, default=0, help="cut MLM pretraining sequences to this length")
     ap.add_argument("--mlm-data", choices=["all", "orig"], default="all",
                     help="MLM on all train texts (augmented copies included) or the originals only")
+    ap.add_argument("--no-glove", action="store_true",
+                    help="no pretrained word vectors (embeddings.py) behind the word embeddings")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--seed", type=int, default=SEED)
     args = ap.parse_args()
@@ -360,8 +365,14 @@ def main() -> None:
     cfg = ModelConfig(vocab_size=len(tok.vocab), hidden_size=args.hidden, num_hidden_layers=args.layers,
                       num_attention_heads=args.heads, intermediate_size=4 * args.hidden, max_position_embeddings=MAX_LEN,
                       dropout=args.dropout, pool_inputs=not args.no_pool_inputs, bow=not args.no_bow,
-                      bow_bigram_buckets=0 if args.no_bow else args.bigram_buckets)
+                      bow_bigram_buckets=0 if args.no_bow else args.bigram_buckets,
+                      glove_dim=0 if args.no_glove else GLOVE_DIM)
     model = TriageModel(cfg)
+    if cfg.glove_dim:
+        vocab = sorted(tok.vocab, key=tok.vocab.get)
+        vectors, hit = glove_matrix(vocab)
+        model.set_glove(vectors)
+        print(f"GloVe vectors for {hit:,} of {len(vocab):,} tokens")
     print(f"model: {cfg.to_dict()} params (exported) {n_params(model):,}; train {len(train)} dev {len(dev)}")
     log = {"args": vars(args), "config": cfg.to_dict(), "bow": [], "mlm": [], "finetune": []}
 
@@ -377,8 +388,9 @@ def main() -> None:
         print(f"  after the bag-of-words stage: dev {log['dev_after_bow']}", flush=True)
     finetune(model, train, epoch_views(train_rows, args.aug_per_epoch, args.aug_mix), dev, args, log)
 
+    model.fold_glove()  # plain word-embedding and bag-of-words matrices from here on
     ART.mkdir(parents=True, exist_ok=True)
-    torch.save({"config": cfg.to_dict(), "state_dict": model.state_dict()}, ART / args.out)
+    torch.save({"config": model.config.to_dict(), "state_dict": model.state_dict()}, ART / args.out)
     log["seconds"] = round(time.time() - t_start, 1)
     write_json(ART / args.out.replace(".pt", "_log.json"), log)
     print(f"saved {ART / args.out} (selected epoch {log['selected_epoch']}, {log['seconds']}s)")

