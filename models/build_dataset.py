@@ -8,12 +8,14 @@ Usage: python3 models/build_dataset.py [--raw DIR] [--noise-copies N]
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
 from augment import augment_train
-from common import CATEGORIES, DATA, RAW, URGENCIES, U2I, clean_text, read_jsonl, rng, write_json, write_jsonl
+from common import CATEGORIES, DATA, RAW, SEED, URGENCIES, U2I, clean_text, read_jsonl, rng, write_json, write_jsonl
 
 TEST_FRAC, DEV_FRAC = 0.15, 0.10
 NEAR_DUP_JACCARD = 0.9
@@ -135,7 +137,46 @@ def dedupe(rows: list[dict]) -> list[dict]:
     return kept
 
 
-def split(rows: list[dict]) -> tuple[list[dict], list[dict], list[dict]]:
+SPLIT_FILE = DATA / "split.json"
+SPLITS = ("train", "dev", "test")
+
+
+def hash_split(row_id: str) -> str:
+    """Where a row never seen before goes: a stable function of its id alone (about 15% test, 10% dev)."""
+    u = int.from_bytes(hashlib.sha256(f"{SEED}:split:{row_id}".encode()).digest()[:8], "big") / 2 ** 64
+    return "test" if u < TEST_FRAC else "dev" if u < TEST_FRAC + DEV_FRAC else "train"
+
+
+def split(rows: list[dict], split_file: Path | None = SPLIT_FILE) -> tuple[list[dict], list[dict], list[dict]]:
+    """The split is frozen: `data/split.json` lists every row id ever split, by split, in file order. A
+    row keeps its split for good (so a held-out message never moves into training when data is added),
+    a new row goes where its id hashes to (appended), and a row no longer in the data is left out but
+    stays listed (it returns to its split if it comes back). Without the file (the first run), a
+    stratified random split is drawn and written."""
+    if split_file is not None and split_file.exists():
+        fixed = json.loads(split_file.read_text(encoding="utf-8"))
+        by_id = {r["id"]: r for r in rows}
+        out = {k: [by_id[i] for i in fixed.get(k, []) if i in by_id] for k in SPLITS}
+        known = {i for k in SPLITS for i in fixed.get(k, [])}
+        new = sorted((r for r in rows if r["id"] not in known), key=lambda r: r["id"])
+        listed = {k: list(fixed.get(k, [])) for k in SPLITS}
+        for r in new:
+            out[hash_split(r["id"])].append(r)
+            listed[hash_split(r["id"])].append(r["id"])
+        gone = len(known - set(by_id))
+        placed = Counter(hash_split(r["id"]) for r in new)
+        print(f"split: frozen ({split_file.name}); {len(new)} new rows placed by id hash "
+              f"({', '.join(f'{k} {placed[k]}' for k in SPLITS)}); {gone} ids no longer in the data")
+    else:
+        out = dict(zip(SPLITS, stratified_split(rows)))
+        listed = {k: [r["id"] for r in out[k]] for k in SPLITS}
+        print("split: first run, stratified random split drawn")
+    if split_file is not None:
+        write_json(split_file, listed)
+    return out["train"], out["dev"], out["test"]
+
+
+def stratified_split(rows: list[dict]) -> tuple[list[dict], list[dict], list[dict]]:
     """Deterministic stratified split by (urgency, category)."""
     strata: dict[tuple, list[dict]] = defaultdict(list)
     for r in sorted(rows, key=lambda r: r["id"]):
