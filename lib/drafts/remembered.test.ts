@@ -16,6 +16,23 @@ describe('remembered phrasing', () => {
     expect(scrubReply('Hola, Rosa:\n\nEnvié losartán 50 mg el 5 de noviembre.', 'es')).toBe('Hola, [[nombre]]:\n\nEnvié [[medicamento y dosis]] el [[fecha]].');
   });
 
+  it('scrubs every name, contact and record number a clinician may have typed, keeping the sign-off', () => {
+    const sent =
+      'Good morning Raj Patel,\n\nRaj, your daughter Priya Patel called; I told her your Zestoretic dose. ' +
+      'Call me at 555-0100 or raj.patel@example.com, see https://portal.example.org/x. MRN A77-B12, ID4471. ' +
+      'Please see Dr. Gomez at the Main Street office on Monday. Thanks, CVS has it.\n\nDr. Avery Chen';
+    const out = scrubReply(sent, 'en');
+    for (const leak of ['Raj', 'Patel', 'Priya', 'Zestoretic', '555', 'example', 'A77', 'B12', '4471', 'Gomez', 'Main Street']) {
+      expect(out, leak).not.toContain(leak);
+    }
+    expect(out).toBe(
+      'Good morning [[name]],\n\n[[name]], your daughter [[name]] called; I told her your [[name]] dose. ' +
+        'Call me at [[number]] or [[contact]], see [[contact]]. MRN [[number]], [[number]]. ' +
+        'Please see Dr. [[name]] at the [[name]] office on Monday. Thanks, CVS has it.\n\nDr. Avery Chen',
+    );
+    expect(scrubReply('Hola, Rosa:\n\nSu hijo Carlos Pérez llamó. Gracias, Ana.', 'es')).toBe('Hola, [[nombre]]:\n\nSu hijo [[nombre]] llamó. Gracias, [[nombre]].');
+  });
+
   it('keeps at most the last MAX_REMEMBERED replies', async () => {
     const a = area();
     for (let i = 0; i < MAX_REMEMBERED + 3; i++) await addRemembered(a, entry(String(i), e8(1)));
