@@ -227,8 +227,12 @@ describe('fuse: a message in a script the model cannot read', () => {
     expect(TriageResultSchema.safeParse(r).success).toBe(true);
     expect(fuse('thanks so much, see you tuesday', 'h', modelOut('routine', [0.01, 0.04, 0.95]), NO_RULES).category).not.toBeNull();
   });
-  it('keeps a higher level from the model or the rules', () => {
-    expect(fuse(ARABIC, 'h', modelOut('emergency', [0.6, 0.3, 0.1]), NO_RULES).urgency).toBe('emergency');
+  it('the model\'s emergency on text it cannot read is a guess: urgent, with no "driven by" words; the rules still raise', () => {
+    const r = fuse('متى موعدي القادم؟ شكرا', 'h', modelOut('emergency', [0.86, 0.1, 0.04]), NO_RULES);
+    expect(r.urgency).toBe('urgent');
+    expect(r.score).toBeLessThan(0.9); // below every emergency
+    expect(r.salient).toEqual([]);
+    expect(r.reasons.some((x) => x.includes('a guess: it cannot read this script'))).toBe(true);
     expect(fuse(`胸痛 ${ARABIC}`, 'h', modelOut('routine', [0.01, 0.04, 0.95]), CHEST).urgency).toBe('emergency');
   });
   it('rules only (model unavailable): urgent too', () => {

@@ -108,10 +108,14 @@ export function fuse(
     modelUrgency = 'urgent';
     modelScore = Math.min(modelScore, SCORE_FLOOR.emergency - 0.01);
   }
-  const scriptRaised = !!script && words > 0 && modelUrgency === 'routine';
-  if (scriptRaised) {
+  // Text the model cannot read: its call is a guess either way, so it is shown as urgent ("a person
+  // reads it today"), never routine and never an emergency on the guess (the rules still can).
+  if (script && words > 0 && modelUrgency === 'routine') {
     modelUrgency = 'urgent';
     modelScore = Math.max(modelScore, SCORE_FLOOR.urgent);
+  } else if (script && words > 0 && modelUrgency === 'emergency') {
+    modelUrgency = 'urgent';
+    modelScore = Math.min(modelScore, SCORE_FLOOR.emergency - 0.01);
   }
 
   const fused = maxUrgency(modelUrgency, rules.floor) ?? modelUrgency;
@@ -121,8 +125,8 @@ export function fuse(
   if (words === 0) reasons.push('No text to read here: open the message and read it yourself');
   else if (script) reasons.push(scriptReason!);
   else if (modelUrgency !== model.urgency) reasons.push(`Only ${words} word${words === 1 ? '' : 's'} to go on: open the message for its full triage`);
-  reasons.push(`Model: ${model.urgency} ${model.probs.urgency[model.urgency].toFixed(2)}`);
-  const shown = salient.filter((s) => s.text);
+  if (words > 0) reasons.push(`Model: ${model.urgency} ${model.probs.urgency[model.urgency].toFixed(2)}${script ? ' (a guess: it cannot read this script)' : ''}`);
+  const shown = script || words === 0 ? [] : salient.filter((s) => s.text);
   if (shown.length) reasons.push(`Driven by: ${shown.map((s) => `“${s.text}”`).join(', ')}`);
 
   return {
