@@ -355,7 +355,7 @@ const EMERGENCY_RULES: readonly RuleDef[] = [
     label: 'Severe trouble breathing',
     level: 'emergency',
     patterns: [
-      rx(R`\b(?:cant|cannot|can not|couldnt|could not|unable to|struggling to|struggle to|hard to|hard time|trouble|difficulty|difficult to|having trouble|barely|not able to|fighting to|fighting for) (?:(?:catch|catching) (?:my|his|her|their|a|our|your) )?${BREATH}\b(?! (?:through|thru|out of|in through) (?:my|his|her|the|their) nose)`),
+      rx(R`\b(?:cant|cnt|cannot|can not|couldnt|could not|unable to|struggling to|struggle to|hard to|hard time|trouble|difficulty|difficult to|having trouble|barely|not able to|fighting to|fighting for) (?:(?:catch|catching) (?:my|his|her|their|a|our|your) )?${BREATH}\b(?! (?:through|thru|out of|in through) (?:my|his|her|the|their) nose)`),
       /\b(?:gasping|gasps|air hunger|air hungry)\b/,
       /\b(?:lips?|face|fingers|fingertips|skin|mouth) (?:are |is |look |looks |turning |turned |going |gone |went |getting )?(?:blue|bluish|purple|purplish|gray|grey|ashen)\b/,
       /\b(?:turning|turned|going) blue\b|\bblue lips\b/,
@@ -680,7 +680,7 @@ const EMERGENCY_RULES: readonly RuleDef[] = [
       /\b(?:gushing|pouring|spurting) (?:out )?blood\b|\bblood (?:is |was )?(?:gushing|pouring|spurting|everywhere)\b/,
       /\bnose ?bleeds? (?:that |for )?(?:wont|will not|hasnt|has not|doesnt|does not) stop\b/,
       /\bsoak(?:ing|ed|s)? (?:through )?(?:a |one |\d+ |two |three |multiple |several )?(?:pads?|tampons?|towels?|gauze|bandages?)(?: or more)? (?:every|an|each|per|in (?:an?|one)) (?:hour|hr|30 minutes|half hour)\b/,
-      /\bsangrado (?:que )?(?:no (?:para|se detiene|se quita|deja de)|abundante|muy fuerte|mucho|sin parar)\b|\bno (?:para|deja) de sangrar\b|\bsangra (?:mucho|sin parar|demasiado)\b/,
+      /\bsangrado (?:que )?(?:no (?:para|se detiene|se quita|deja de)|abundante|muy fuerte|mucho|sin parar)\b|\bno (?:para|deja) de sangrar\b|\bsangra (?:mucho|sin parar|demasiado)\b|\bsangrando (?:mucho|much[ií]simo|sin parar|demasiado)\b|\bsangrando (?:y )?no (?:para|se detiene)\b/,
       /\bhemorragia\b|\bhemorrhag[a-z]{0,4}\b/,
     ],
   },
