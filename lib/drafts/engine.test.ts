@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TEMPLATES } from './defaults';
-import { composeDraft, draftFromTemplate, safetyOrder, SIM_FLOOR, suggestDrafts, withDisclosure, type DraftRequest, type DraftTriage } from './engine';
+import { ACK_MIN_PROB, composeDraft, draftFromTemplate, safetyOrder, SIM_FLOOR, suggestDrafts, withDisclosure, type DraftRequest, type DraftTriage } from './engine';
 import { readability } from './readability';
 import { MEDICATIONS } from './slots';
 import { CATEGORIES, URGENCIES } from '../triage/labels';
@@ -101,6 +101,27 @@ describe('safety', () => {
     expect(s).toMatchObject({ noReplyNeeded: true, drafts: [] });
     const asked = suggestDrafts(req('Thanks so much, feeling better!', t, { includeAcknowledgement: true }));
     expect(asked.drafts[0]!.templateId).toBe('ack-thanks');
+  });
+
+  it('"no reply needed" only when the model is fairly sure it is a thank-you', () => {
+    // acknowledgement by a small margin (0.40 vs symptom 0.35): a symptom report must still get drafts
+    const unsure = { category: { symptom: 0.35, medication: 0.05, results: 0.05, scheduling: 0.1, administrative: 0.05, acknowledgement: 0.4 }, urgency: probs('symptom').urgency };
+    const s = suggestDrafts(req('Sore knee since the weekend.', triage({ category: 'acknowledgement', probs: unsure })));
+    expect(s.noReplyNeeded).toBe(false);
+    expect(s.drafts.length).toBeGreaterThan(0);
+    expect(ACK_MIN_PROB).toBeGreaterThan(0.4);
+  });
+
+  it('Spanish messages are not ranked by the (English) embedding: a Spanish example does not pull every Spanish message', () => {
+    const t = triage({ category: 'symptom', probs: probs('symptom') });
+    // every template's examples far from the message, except one unrelated template "matching" it
+    const intents = Object.fromEntries(DEFAULT_TEMPLATES.map((x) => [x.id, [x.id === 'mental-health-support' ? [1, 0, 0] : [0, 1, 0]]]));
+    const es = suggestDrafts(req('Me duele la espalda baja desde el lunes', t, { embeddings: { message: [1, 0, 0], intents } }));
+    expect(es.lang).toBe('es');
+    expect(es.drafts[0]!.templateId).not.toBe('mental-health-support');
+    expect(es.drafts.every((d) => !d.why.some((w) => w.startsWith('similar')))).toBe(true);
+    const en = suggestDrafts(req('My lower back hurts since Monday', t, { embeddings: { message: [1, 0, 0], intents } }));
+    expect(en.drafts[0]!.templateId).toBe('mental-health-support');
   });
 
   it('never invents a medicine: without one in the message the draft has a placeholder and cannot be inserted as is', () => {

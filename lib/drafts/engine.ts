@@ -112,12 +112,14 @@ export function safetyOrder(redFlags: readonly Pick<RedFlag, 'ruleId' | 'level'>
   return ['911', 'ed'];
 }
 
+/** How sure the model must be that a message is only a thank-you before "no reply needed" is said. */
+export const ACK_MIN_PROB = 0.6;
+
 function isAcknowledgement(t: DraftTriage): boolean {
-  if (t.category) return t.category === 'acknowledgement';
-  if (!t.probs) return false;
-  const entries = Object.entries(t.probs.category);
-  const top = entries.sort((a, b) => b[1] - a[1])[0];
-  return top?.[0] === 'acknowledgement';
+  // With the model's probabilities: only when it is fairly sure ("Sore knee since the weekend." can come
+  // out acknowledgement by a small margin, and saying "no reply needed" to it would be wrong).
+  if (t.probs) return (t.probs.category.acknowledgement ?? 0) >= ACK_MIN_PROB;
+  return t.category === 'acknowledgement';
 }
 
 const MESSAGE_SLOTS = ['medication', 'medicationName', 'test', 'date'] as const;
@@ -204,10 +206,14 @@ export function toDraft(t: Template, req: DraftRequest, lang: Lang, slots: SlotV
 
 export function suggestDrafts(request: DraftRequest): DraftSuggestions {
   // "(no subject)" and the like are the EHR's words, not the patient's.
-  const req = isPlaceholderSubject(request.message.subject) ? { ...request, message: { ...request.message, subject: '' } } : request;
+  let req = isPlaceholderSubject(request.message.subject) ? { ...request, message: { ...request.message, subject: '' } } : request;
   const max = Math.max(1, req.max ?? 3);
   const text = `${req.message.subject}\n${req.message.body}`;
   const lang = req.lang ?? detectLang(text);
+  // The model's embedding is an English bag of words (GloVe-based): a Spanish message resembles any
+  // template's Spanish example more than the right template's English ones, so Spanish is ranked by
+  // category, urgency and keywords only.
+  if (lang === 'es' && req.embeddings) req = { ...req, embeddings: null };
   const slots = slotValues(req.message, req.settings, lang);
   const { triage } = req;
   const base = { lang, urgency: triage.urgency, category: triage.category, callPatientNow: triage.urgency === 'emergency', noReplyNeeded: false, emptyMessage: false, otherScript: unreadScript(text) };
