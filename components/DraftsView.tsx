@@ -20,6 +20,7 @@ import { TEMPLATES_KEY, loadTemplateState } from '@/lib/drafts/template-store';
 import type { Template, Tone } from '@/lib/drafts/template-schema';
 import { createStudyGate } from '@/lib/study/gate';
 import { STUDY_KEY, inStudy } from '@/lib/study/enrollment';
+import type { InsertMode } from '@/lib/drafts/content';
 
 const MAX_EMBED_BATCH = 128;
 
@@ -30,6 +31,20 @@ async function loadStudy(): Promise<{ aiEnabled: boolean; inStudy: boolean }> {
     return { aiEnabled: gate.aiFeaturesEnabled(), inStudy: inStudy(gate.enrollment(), Date.now()) };
   } finally {
     gate.stop();
+  }
+}
+
+/** What the panel says after an insertion, by how the draft went into the EHR's reply box. */
+function insertedText(mode: InsertMode | undefined): string {
+  switch (mode) {
+    case 'swapped':
+      return 'Replaced the earlier draft in the EHR’s reply box (any text of yours before it stays).';
+    case 'after-own':
+      return 'Added after the text already in the EHR’s reply box (nothing you typed was replaced).';
+    case 'after-edited-draft':
+      return 'Added after your edited earlier draft, which is still in the EHR’s reply box: delete the parts you do not want.';
+    default:
+      return 'Inserted into the EHR’s reply box.';
   }
 }
 
@@ -285,10 +300,7 @@ export function DraftsView({ state }: { state: OpenMessageState }) {
       if (r.ok)
         setStatus({
           kind: 'ok',
-          text:
-            'keptExisting' in r && r.keptExisting
-              ? 'Added below the text already in the EHR’s reply box (nothing you typed was replaced). Read it there, then send it with the EHR’s Send button.'
-              : 'Inserted into the EHR’s reply box. Read it there, then send it with the EHR’s Send button.',
+          text: `${insertedText('mode' in r ? r.mode : undefined)} Read it there, then send it with the EHR’s Send button.`,
         });
       else
         setStatus({

@@ -50,7 +50,7 @@ describe('draft session in the content script', () => {
     expect(s.noteShown({ ...meta, templateIds: ['med-refill-sent', 'med-refill-visit', 'med-question'] })).toEqual({ ok: true });
     t = 5000;
     const suggested = 'Hi Raj,\n\nI sent a refill of atorvastatin 40 to your pharmacy.\n\nDr. Avery Chen';
-    expect(s.insert({ ...meta, text: suggested, suggestedText: suggested, templateId: 'med-refill-sent', draftsShownIds: ['med-refill-sent', 'med-refill-visit', 'med-question'], disclosure: false })).toEqual({ ok: true, keptExisting: false });
+    expect(s.insert({ ...meta, text: suggested, suggestedText: suggested, templateId: 'med-refill-sent', draftsShownIds: ['med-refill-sent', 'med-refill-visit', 'med-question'], disclosure: false })).toEqual({ ok: true, keptExisting: false, mode: 'alone' });
     const box = doc.querySelector<HTMLTextAreaElement>('#reply-body')!;
     expect(box.value).toBe(suggested);
     expect(reports).toHaveLength(1);
@@ -98,18 +98,18 @@ describe('draft session in the content script', () => {
     box.value = 'Raj, I looked at your chart this morning.  ';
     const base = { ...meta, templateId: 'med-refill-sent', draftsShownIds: ['med-refill-sent', 'med-question'], disclosure: false };
     const a = 'I sent a refill of atorvastatin 40 to your pharmacy.';
-    expect(s.insert({ ...base, text: a, suggestedText: a })).toEqual({ ok: true, keptExisting: true });
+    expect(s.insert({ ...base, text: a, suggestedText: a })).toEqual({ ok: true, keptExisting: true, mode: 'after-own' });
     expect(box.value).toBe(`Raj, I looked at your chart this morning.\n\n${a}`);
     // Another suggestion instead: the clinician's sentence stays, the first draft goes.
     const b = 'Please book a visit before the next refill.';
-    expect(s.insert({ ...base, templateId: 'med-question', text: b, suggestedText: b })).toEqual({ ok: true, keptExisting: true });
+    expect(s.insert({ ...base, templateId: 'med-question', text: b, suggestedText: b })).toEqual({ ok: true, keptExisting: true, mode: 'swapped' });
     expect(box.value).toBe(`Raj, I looked at your chart this morning.\n\n${b}`);
     // The edit ratio measures the draft only, not the clinician's own text before it.
     (doc.querySelector('#send-reply') as HTMLButtonElement).click();
     await wait(400);
     expect(reports.at(-1)).toMatchObject({ insertedTemplateId: 'med-question', editRatio: 0 });
     // After the send the box is empty again: the next draft goes in alone.
-    expect(s.insert({ ...base, text: a, suggestedText: a })).toEqual({ ok: true, keptExisting: false });
+    expect(s.insert({ ...base, text: a, suggestedText: a })).toEqual({ ok: true, keptExisting: false, mode: 'alone' });
     expect(box.value).toBe(a);
   });
 
@@ -120,12 +120,12 @@ describe('draft session in the content script', () => {
     s.onOpen({ id: 'm007' });
     const box = doc.querySelector<HTMLTextAreaElement>('#reply-body')!;
     const base = { ...meta, templateId: 'x', draftsShownIds: [], disclosure: false };
-    expect(s.insert({ ...base, text: 'First draft.', suggestedText: 'First draft.' })).toMatchObject({ keptExisting: false });
-    expect(s.insert({ ...base, text: 'Second draft.', suggestedText: 'Second draft.' })).toMatchObject({ keptExisting: false });
+    expect(s.insert({ ...base, text: 'First draft.', suggestedText: 'First draft.' })).toMatchObject({ keptExisting: false, mode: 'alone' });
+    expect(s.insert({ ...base, text: 'Second draft.', suggestedText: 'Second draft.' })).toMatchObject({ keptExisting: false, mode: 'swapped' });
     expect(box.value).toBe('Second draft.');
     // An edited draft is the clinician's text now: kept.
     box.value = 'Second draft, with my own words.';
-    expect(s.insert({ ...base, text: 'Third.', suggestedText: 'Third.' })).toMatchObject({ keptExisting: true });
+    expect(s.insert({ ...base, text: 'Third.', suggestedText: 'Third.' })).toMatchObject({ keptExisting: true, mode: 'after-edited-draft' });
     expect(box.value).toBe('Second draft, with my own words.\n\nThird.');
   });
 

@@ -11,8 +11,15 @@ import { editRatio, newRecordId, type DraftUseReport } from './usage';
 import type { DraftInsertRequest, DraftsShownNote, RememberReply } from './protocol';
 import { triageText } from '../adapters/types';
 
+/**
+ * How the draft went in: alone (empty box), in place of the extension's earlier draft (`swapped`),
+ * after text the clinician typed (`after-own`), or after an earlier draft the clinician edited
+ * (`after-edited-draft`: the box now holds both, and the panel says to delete what is not wanted).
+ */
+export type InsertMode = 'alone' | 'swapped' | 'after-own' | 'after-edited-draft';
+
 export type DraftInsertReply =
-  | (InsertResult & { keptExisting?: boolean })
+  | (InsertResult & { keptExisting?: boolean; mode?: InsertMode })
   | { ok: false; reason: 'not-open' | 'placeholders'; detail?: string };
 
 /** The text a reply box holds now (a text control's value, an editable element's text). */
@@ -36,11 +43,13 @@ export interface LastInsert {
  * with the new draft; otherwise the clinician's own text first and the draft below it, so that
  * nothing they typed is ever lost.
  */
-export function replyWithExisting(existing: string, draft: string, last: LastInsert | null): { text: string; kept: string } {
-  const own = last && sameText(existing, last.boxText) ? last.kept : existing;
-  if (!own.trim()) return { text: draft, kept: '' };
+export function replyWithExisting(existing: string, draft: string, last: LastInsert | null): { text: string; kept: string; mode: InsertMode } {
+  const unchanged = !!last && sameText(existing, last.boxText);
+  const own = unchanged ? last!.kept : existing;
+  if (!own.trim()) return { text: draft, kept: '', mode: unchanged ? 'swapped' : 'alone' };
   const kept = own.replace(/\s+$/, '');
-  return { text: `${kept}\n\n${draft}`, kept };
+  const mode: InsertMode = unchanged ? 'swapped' : last && existing.trim() ? 'after-edited-draft' : 'after-own';
+  return { text: `${kept}\n\n${draft}`, kept, mode };
 }
 
 /** The sent reply without the clinician's own text that was in the box before the draft (for the edit ratio). */
@@ -166,14 +175,14 @@ export function createDraftSession(opts: DraftSessionOptions): DraftSession {
         existing = '';
       }
       const last = state.inserted ? { boxText: state.inserted.text, kept: state.inserted.kept } : null;
-      const { text, kept } = replyWithExisting(existing, req.text, last);
+      const { text, kept, mode } = replyWithExisting(existing, req.text, last);
       const result = adapter.insertReply(doc, text);
       if (!result.ok) return result;
       // A new insertion after a send starts a new record.
       if (state.sent) state = { ...state, recordId: newRecordId(), sent: false };
       state.inserted = { text, kept, suggested: req.suggestedText, at: now(), request: req };
       send(record(state, null, null));
-      return { ...result, keptExisting: kept !== '' };
+      return { ...result, keptExisting: kept !== '', mode };
     },
     destroy() {
       stopWatching();
