@@ -26,6 +26,11 @@ describe('MessageInputSchema / messageText', () => {
     });
     expect(parseLine('{"body":"x"}', 7, MessageInputSchema)).toMatchObject({ ok: false, error: expect.stringContaining('id:') });
     expect(parseLine('{"id":"a","body":5}', 8, MessageInputSchema)).toMatchObject({ ok: false, error: expect.stringContaining('body:') });
+    expect(parseLine('{"id":"a","text":"hello","body":"crushing chest pain"}', 9, MessageInputSchema)).toMatchObject({
+      ok: false,
+      line: 9,
+      error: expect.stringContaining('both "text" and "body"'),
+    });
   });
   it('labelled lines need a valid urgency and category', () => {
     const schema = MessageInputSchema.and(LabeledExampleSchema.omit({ id: true }));
@@ -38,14 +43,11 @@ describe('MessageInputSchema / messageText', () => {
 });
 
 describe('inputNotes', () => {
-  it('notes a repeated id and a line with both text and body, once each', () => {
+  it('notes a repeated id', () => {
     const notes = inputNotes();
     expect(notes(1, { id: 'a', body: 'x' })).toEqual([]);
     expect(notes(2, { id: 1, text: 'x' })).toEqual([]);
-    expect(notes(3, { id: 'a', text: 'x', body: 'y' })).toEqual([
-      'id "a" was already used on line 1; both are scored',
-      'both "text" and "body" given; "text" was scored',
-    ]);
+    expect(notes(3, { id: 'a', text: 'x' })).toEqual(['id "a" was already used on line 1; both are scored']);
     expect(notes(4, { id: '1', body: 'x' })).toEqual([]); // "1" and 1 are different ids, as in the output
     expect(notes(5, { id: 1, body: 'x' })).toEqual(['id 1 was already used on line 2; both are scored']);
   });

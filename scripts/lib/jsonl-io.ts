@@ -23,6 +23,10 @@ export const MessageInputSchema = z
   })
   .refine((r) => typeof r.text === 'string' || typeof r.body === 'string', {
     message: 'needs "text", or "body" (with an optional "subject")',
+  })
+  // Both would leave it unclear which text was meant, and scoring one could hide a red flag in the other.
+  .refine((r) => !(typeof r.text === 'string' && (typeof r.body === 'string' || typeof r.subject === 'string')), {
+    message: 'has both "text" and "body"/"subject": give one or the other',
   });
 export type MessageInput = z.infer<typeof MessageInputSchema>;
 
@@ -32,10 +36,7 @@ export function messageText(r: Pick<MessageInput, 'text' | 'subject' | 'body'>):
   return triageText(r.subject ?? '', r.body ?? '');
 }
 
-/**
- * Notes on valid input lines (they are still scored): an id already used on an earlier line, and a
- * line with both "text" and "body" (the "text" is scored). Returns a checker to call line by line.
- */
+/** Notes on valid input lines (they are still scored): an id already used on an earlier line. Returns a checker to call line by line. */
 export function inputNotes(): (line: number, r: Pick<MessageInput, 'id' | 'text' | 'body'>) => string[] {
   const firstLine = new Map<string, number>();
   return (line, r) => {
@@ -44,7 +45,6 @@ export function inputNotes(): (line: number, r: Pick<MessageInput, 'id' | 'text'
     const seen = firstLine.get(key);
     if (seen !== undefined) out.push(`id ${JSON.stringify(r.id)} was already used on line ${seen}; both are scored`);
     else firstLine.set(key, line);
-    if (typeof r.text === 'string' && typeof r.body === 'string') out.push('both "text" and "body" given; "text" was scored');
     return out;
   };
 }
