@@ -17,7 +17,7 @@ import {
   saveTemplate,
   setDefaultEnabled,
   canTurnOff,
-  MAX_TEMPLATES_FILE_CHARS,
+  MAX_TEMPLATES_FILE_BYTES,
   tooLargeMessage,
 } from '@/lib/drafts/template-store';
 import { DEFAULT_TEMPLATES } from '@/lib/drafts/defaults';
@@ -201,7 +201,7 @@ function TemplatesEditor() {
   const importFile = useMutation({
     // The size is checked before the file is read: a huge file is refused at once.
     mutationFn: async (file: File) =>
-      file.size > MAX_TEMPLATES_FILE_CHARS * 4 ? { ok: false as const, errors: [tooLargeMessage(file.size)] } : importTemplates(local(), await file.text()),
+      file.size > MAX_TEMPLATES_FILE_BYTES ? { ok: false as const, errors: [tooLargeMessage(file.size)] } : importTemplates(local(), await file.text()),
     onMutate: (file) => setNotice({ kind: 'ok', text: `Reading “${file.name}”…` }),
     onSuccess: (r, file) => {
       refresh();

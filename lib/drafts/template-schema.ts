@@ -106,12 +106,14 @@ export type Template = z.infer<typeof TemplateSchema>;
 export type TemplateInput = z.input<typeof TemplateSchema>;
 
 export const TEMPLATES_FILE_FORMAT = 'inbox-triage-reply-templates';
+/** The most practice templates kept (a file, and all of them together). */
+export const MAX_TEMPLATES = 500;
 
 /** A templates file: what export writes and import reads. */
 export const TemplatesFileSchema = z.object({
   format: z.literal(TEMPLATES_FILE_FORMAT),
   version: z.literal(1),
-  templates: z.array(TemplateSchema).max(500),
+  templates: z.array(TemplateSchema).max(MAX_TEMPLATES),
   /** Ids of default templates the practice turned off. */
   disabledDefaults: z.array(z.string().max(60)).max(500).default([]),
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TEMPLATES } from './defaults';
-import { deleteTemplate, exportTemplates, importTemplates, loadTemplateState, MAX_TEMPLATES_FILE_CHARS, saveTemplate, setDefaultEnabled, TEMPLATES_KEY } from './template-store';
+import { deleteTemplate, exportTemplates, importTemplates, loadTemplateState, MAX_TEMPLATES_FILE_BYTES, saveTemplate, setDefaultEnabled, TEMPLATES_KEY } from './template-store';
 
 function area(init: Record<string, unknown> = {}) {
   const data: Record<string, unknown> = { ...init };
@@ -89,12 +89,24 @@ describe('template store', () => {
     expect(twice).toMatchObject({ ok: false, errors: [expect.stringContaining('shortcut /same of "Two"')] });
     // Re-importing the template that owns the shortcut is not a clash.
     expect(await importTemplates(a, file([{ ...mine, name: 'COVID vaccine, renamed' }]))).toMatchObject({ ok: true, replaced: ['covid-vaccine'] });
-    const huge = await importTemplates(a, ' '.repeat(MAX_TEMPLATES_FILE_CHARS + 1));
+    // bytes, not characters: 700,000 Chinese characters are 2.1 MB
+    const wide = await importTemplates(a, file([{ ...mine, id: 'zh', shortcut: '/zh', text: { en: { brief: '中'.repeat(700_000) } } }]));
+    expect(wide).toEqual({ ok: false, errors: [expect.stringMatching(/^This file is 2\.1 MB/)] });
+    const huge = await importTemplates(a, ' '.repeat(MAX_TEMPLATES_FILE_BYTES + 1));
     expect(huge).toEqual({ ok: false, errors: [expect.stringMatching(/^This file is 2\.0 MB; a templates file can be at most 2\.0 MB/)] });
     expect(await saveTemplate(a, { ...mine, id: 'safety-ed', shortcut: '/ed2' })).toMatchObject({ ok: false, errors: [expect.stringContaining('built-in safety reply')] });
     const s = await loadTemplateState(a);
     expect(s.disabledDefaults).toEqual([]);
     expect(s.custom.map((t) => t.name)).toEqual(['COVID vaccine, renamed']);
+  });
+
+  it('at most 500 practice templates in all: a file that would pass that is refused, saying so', async () => {
+    const a = area();
+    expect(await saveTemplate(a, mine)).toMatchObject({ ok: true });
+    const many = Array.from({ length: 500 }, (_, i) => ({ ...mine, id: `t-${i}`, name: `T ${i}`, shortcut: undefined }));
+    const r = await importTemplates(a, JSON.stringify({ format: 'inbox-triage-reply-templates', version: 1, templates: many, disabledDefaults: [] }));
+    expect(r).toEqual({ ok: false, errors: ['With this file there would be 501 practice templates; at most 500 are kept. Delete some first, or import a smaller file. Nothing was changed.'] });
+    expect((await loadTemplateState(a)).custom).toHaveLength(1);
   });
 
   it('a storage failure (quota) is an error, not a silent loss', async () => {

@@ -6,6 +6,7 @@
  */
 import { DEFAULT_TEMPLATES } from './defaults';
 import {
+  MAX_TEMPLATES,
   TEMPLATES_FILE_FORMAT,
   TemplateSchema,
   TemplatesFileSchema,
@@ -104,15 +105,15 @@ export async function setDefaultEnabled(area: LocalArea, id: string, enabled: bo
 export type ImportResult = { ok: true; added: string[]; replaced: string[] } | { ok: false; errors: string[] };
 
 /**
- * Largest templates file accepted (characters). Hundreds of long templates fit in a few hundred KB;
+ * Largest templates file accepted (bytes, UTF-8). Hundreds of long templates fit in a few hundred KB;
  * the browser's local storage, shared with every other setting, holds 10 MB in all.
  */
-export const MAX_TEMPLATES_FILE_CHARS = 2_000_000;
+export const MAX_TEMPLATES_FILE_BYTES = 2_000_000;
 
 const mb = (n: number) => `${(n / 1_000_000).toFixed(1)} MB`;
 
 export function tooLargeMessage(size: number): string {
-  return `This file is ${mb(size)}; a templates file can be at most ${mb(MAX_TEMPLATES_FILE_CHARS)} (the browser keeps all the extension's settings in 10 MB). Nothing was changed.`;
+  return `This file is ${mb(size)}; a templates file can be at most ${mb(MAX_TEMPLATES_FILE_BYTES)} (the browser keeps all the extension's settings in 10 MB). Nothing was changed.`;
 }
 
 /** What the options page itself refuses, checked for a file too: safety replies stay on, ids and shortcuts stay unique. */
@@ -141,7 +142,9 @@ function fileConflicts(file: TemplatesFile, current: TemplatesFile): string[] {
 
 /** Import a templates file (JSON text): every template must be valid, or nothing changes. */
 export async function importTemplates(area: LocalArea, text: string): Promise<ImportResult> {
-  if (text.length > MAX_TEMPLATES_FILE_CHARS) return { ok: false, errors: [tooLargeMessage(text.length)] };
+  // Bytes as stored (UTF-8): a file of Chinese text has three bytes a character.
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > MAX_TEMPLATES_FILE_BYTES) return { ok: false, errors: [tooLargeMessage(bytes)] };
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -156,6 +159,10 @@ export async function importTemplates(area: LocalArea, text: string): Promise<Im
   const f = await current(area);
   const conflicts = fileConflicts(parsed.data, f);
   if (conflicts.length) return { ok: false, errors: conflicts };
+  const total = f.templates.filter((t) => !ids.includes(t.id)).length + ids.length;
+  if (total > MAX_TEMPLATES) {
+    return { ok: false, errors: [`With this file there would be ${total} practice templates; at most ${MAX_TEMPLATES} are kept. Delete some first, or import a smaller file. Nothing was changed.`] };
+  }
   const existing = new Set(f.templates.map((t) => t.id));
   const incoming = parsed.data.templates.map((t) => ({ ...t, source: 'practice' as const }));
   try {
