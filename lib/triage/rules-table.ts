@@ -431,6 +431,8 @@ const EMERGENCY_RULES: readonly RuleDef[] = [
       /\bse (?:le|me) (?:cayo|callo|esta cayendo|cae|ha caido|torcio) (?:la cara|el lado de la cara|la boca|un lado de la cara|media cara)\b/,
       /\bboca (?:torcida|chueca|caida)\b/,
       /\b(?:un lado|la mitad|mitad) de (?:la|su|mi) cara (?:esta |se ve |se siente )?(?:caid[oa]|dormid[oa]|paralizad[oa]|torcid[oa]|adormecid[oa])\b/,
+      rx(R`\b(?:cant|cnt|cannot|can not|couldnt|could not) feel (?:the )?(?:left |right )?(?:half|one side|side) (?:of )?${POSS} face\b`),
+      /\bno (?:siento|sientes|siente|puedo sentir|puede sentir) (?:la mitad|un lado|el lado (?:izquierdo|derecho)|media) (?:de )?(?:la |mi |su )?cara\b/,
     ],
   },
   {
@@ -574,6 +576,7 @@ const EMERGENCY_RULES: readonly RuleDef[] = [
       /\b(?:used|gave|give|giving|needed|administered|had to use|injected) (?:my |his |her |him |them |the |an |a )?(?:epi ?pens?|epinephrine|auvi ?q)\b/,
       /\bthroat (?:feels )?like (?:its|it is) closing\b/,
       /\bse (?:me|le|te) (?:esta )?(?:cerrando|cierra) la garganta\b/,
+      /\bse (?:me|le|te) (?:esta )?(?:hincha|hinchando|hincho|inflama|inflamando) (?:la )?(?:garganta|lengua|boca|labios?)\b/,
       /\b(?:lengua|labios?|garganta) (?:esta |estan |se (?:me|le) )?hinchad[oa]s?\b|\bhinchazon (?:de|en) (?:la |los )?(?:lengua|labios|garganta)\b/,
     ],
   },
