@@ -51,6 +51,8 @@ describe('reply drafts on the demo inbox', () => {
     } else await panel.fill('[data-testid="template-picker"]', '/refill');
     await expect.poll(() => panel.getAttribute('[data-testid="draft-option"][aria-pressed="true"]', 'data-template-id')).toBe('med-refill-sent');
     const box = panel.locator('[data-testid="draft-text"]');
+    // The text follows the chosen draft one render after the choice.
+    await expect.poll(() => box.inputValue()).toContain('I sent a refill of');
     const text = await box.inputValue();
     // Slots from the message (medicine and dose as written) and the greeting; nothing invented.
     expect(text).toContain('Hi Raj,');
