@@ -86,6 +86,9 @@ def write_jsonl(path: Path, rows: list[dict]) -> None:
 
 
 def load_split(name: str) -> list[dict]:
+    if not (DATA / f"{name}.jsonl").exists():  # train.jsonl is generated, not committed
+        raise SystemExit(f"{DATA / name}.jsonl is missing: run /usr/bin/python3 models/build_dataset.py first "
+                         f"(npm run train does)")
     rows, problems = read_jsonl(DATA / f"{name}.jsonl")
     if problems:
         raise SystemExit(f"{name}.jsonl is corrupt: {problems[:3]}")
