@@ -130,14 +130,6 @@ export function DraftsView({ state }: { state: OpenMessageState }) {
     staleTime: Infinity,
     retry: false,
   });
-  // The current model's embedding of the fixed anchor: replies remembered with another model are not compared.
-  const spaceAnchor = useQuery({
-    queryKey: ['draft-embed', 'anchor'],
-    queryFn: async () => (await embed([SPACE_ANCHOR]))?.[0] ?? null,
-    staleTime: Infinity,
-    retry: false,
-  });
-
   const k = keptFor(message.id);
   const [tone, setToneState] = useState<Tone | null>(k.tone);
   const [includeAck, setIncludeAckState] = useState(k.includeAck);
@@ -176,6 +168,15 @@ export function DraftsView({ state }: { state: OpenMessageState }) {
   // Remembered phrasing: only when turned on, never in study mode.
   const rememberOn = !!s && rememberRepliesAllowed({ rememberReplies: s.rememberReplies, studyMode });
   const remembered = useQuery({ queryKey: ['drafts-config', 'remembered'], queryFn: () => loadRemembered(browser.storage.local), enabled: rememberOn });
+  // The current model's embedding of the fixed anchor (only when remembering is on): replies remembered
+  // with another model are not compared.
+  const spaceAnchor = useQuery({
+    queryKey: ['draft-embed', 'anchor'],
+    queryFn: async () => (await embed([SPACE_ANCHOR]))?.[0] ?? null,
+    staleTime: Infinity,
+    retry: false,
+    enabled: rememberOn,
+  });
 
   const request: DraftRequest | null = useMemo(() => {
     if (!s || !templates.data) return null;

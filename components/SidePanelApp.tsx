@@ -67,15 +67,13 @@ function useSessionInvalidation(): void {
 
 function ModelLine({ status }: { status: ModelStatus | null | undefined }) {
   if (!status) return null;
+  const details = [
+    status.loadMs ? `loaded in ${(status.loadMs / 1000).toFixed(1)} s` : '',
+    status.threads ? `${status.threads} CPU thread${status.threads === 1 ? '' : 's'}` : '',
+  ].filter(Boolean);
   const text =
     status.state === 'ready'
-      ? `On-device model ready${
-          status.loadMs || status.threads
-            ? ` (${[status.loadMs ? `loaded in ${(status.loadMs / 1000).toFixed(1)} s` : '', status.threads ? `${status.threads} CPU thread${status.threads === 1 ? '' : 's'}` : '']
-                .filter(Boolean)
-                .join(', ')})`
-            : ''
-        }`
+      ? `On-device model ready${details.length ? ` (${details.join(', ')})` : ''}`
       : status.state === 'loading'
         ? `Loading the on-device model… ${Math.round((status.progress ?? 0) * 100)}%`
         : status.state === 'failed'

@@ -160,11 +160,13 @@ def split(rows: list[dict], split_file: Path | None = SPLIT_FILE) -> tuple[list[
         known = {i for k in SPLITS for i in fixed.get(k, [])}
         new = sorted((r for r in rows if r["id"] not in known), key=lambda r: r["id"])
         listed = {k: list(fixed.get(k, [])) for k in SPLITS}
+        placed: Counter = Counter()
         for r in new:
-            out[hash_split(r["id"])].append(r)
-            listed[hash_split(r["id"])].append(r["id"])
+            k = hash_split(r["id"])
+            out[k].append(r)
+            listed[k].append(r["id"])
+            placed[k] += 1
         gone = len(known - set(by_id))
-        placed = Counter(hash_split(r["id"]) for r in new)
         print(f"split: frozen ({split_file.name}); {len(new)} new rows placed by id hash "
               f"({', '.join(f'{k} {placed[k]}' for k in SPLITS)}); {gone} ids no longer in the data")
     else:

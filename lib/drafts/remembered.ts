@@ -56,7 +56,7 @@ const STARTERS = new Set(
     'Once For In On At To Here There Since Because And But Or Then Now Today Tomorrow Yesterday Feel Make Continue Stop ' +
     'Start Use Go Come Bring Note Remember Glad Happy Hope Any Some My Again Just Still ' +
     'Hola Gracias Buenos Buenas Estimado Estimada Sí Por Para Su Sus Le Lo La El Los Las Si Usted Nos Tome Llame Siga ' +
-    'Espero Saludos Atentamente Cuando Después Antes Hoy Mañana También Pero Bueno Claro Perdón Lo'
+    'Espero Saludos Atentamente Cuando Después Antes Hoy Mañana También Pero Bueno Claro Perdón'
   ).split(' '),
 );
 

@@ -71,13 +71,19 @@ export async function saveTemplate(area: LocalArea, input: unknown, previousId?:
     (o) => t.shortcut && o.shortcut === t.shortcut && o.id !== t.id && o.id !== previousId,
   );
   if (shortcutClash) return { ok: false, errors: [`shortcut ${t.shortcut} is already used by "${shortcutClash.name}"`] };
-  const safetyId = DEFAULT_TEMPLATES.find((d) => d.id === t.id && d.kind === 'safety');
-  if (safetyId && (t.kind !== 'safety' || t.safety !== safetyId.safety)) {
+  const safetyId = impersonatedSafety(t);
+  if (safetyId) {
     return { ok: false, errors: [`"${t.id}" is the id of the built-in safety reply "${safetyId.name}"; a ${t.kind} template needs another id`] };
   }
   const templates = f.templates.filter((o) => o.id !== t.id && o.id !== previousId);
   await write(area, { ...f, templates: [...templates, t] });
   return { ok: true, template: t };
+}
+
+/** The built-in safety reply whose id `t` takes without being that same kind of safety reply, if any. */
+function impersonatedSafety(t: Pick<Template, 'id' | 'kind' | 'safety'>): Template | undefined {
+  const d = DEFAULT_TEMPLATES.find((x) => x.id === t.id && x.kind === 'safety');
+  return d && (t.kind !== 'safety' || t.safety !== d.safety) ? d : undefined;
 }
 
 /** Delete a practice template; deleting an edited default restores the default. A default itself is turned off. */
@@ -123,8 +129,8 @@ function fileConflicts(file: TemplatesFile, current: TemplatesFile): string[] {
     if (!canTurnOff(id)) errors.push(`"disabledDefaults" turns off the safety reply "${id}"; safety replies cannot be turned off (edit it instead)`);
   }
   for (const t of file.templates) {
-    const d = DEFAULT_TEMPLATES.find((x) => x.id === t.id && x.kind === 'safety');
-    if (d && (t.kind !== 'safety' || t.safety !== d.safety)) {
+    const d = impersonatedSafety(t);
+    if (d) {
       errors.push(`template "${t.id}" has the id of the built-in safety reply "${d.name}" but is not a ${d.safety} safety reply; give it another id`);
     }
   }
